@@ -1,0 +1,57 @@
+package dev.ticketing.auth.account;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.ticketing.auth.session.Session;
+import dev.ticketing.auth.session.SessionCookies;
+import dev.ticketing.common.security.AuthenticatedUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AccountController {
+
+	private final AccountService accounts;
+
+	private final SessionCookies cookies;
+
+	AccountController(AccountService accounts, SessionCookies cookies) {
+		this.accounts = accounts;
+		this.cookies = cookies;
+	}
+
+	@PostMapping(path = "/api/users/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<UserResponse> signup(@Valid @RequestBody Credentials credentials) {
+		Session session = this.accounts.signup(credentials);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/users/currentuser"))
+			.headers(this.cookies.set(session))
+			.body(session.user());
+	}
+
+	@PostMapping(path = "/api/users/signin", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<UserResponse> signin(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+		Session session = this.accounts.signin(credentials, request.getRemoteAddr());
+		return ResponseEntity.ok().headers(this.cookies.set(session)).body(session.user());
+	}
+
+	@GetMapping("/api/users/currentuser")
+	Map<String, UserResponse> currentUser(@AuthenticationPrincipal AuthenticatedUser user) {
+		// Map.of refuses null values, and {"currentUser": null} is the answer for a visitor.
+		Map<String, UserResponse> body = new HashMap<>();
+		body.put("currentUser", (user != null) ? new UserResponse(user.id(), user.email()) : null);
+		return body;
+	}
+
+}

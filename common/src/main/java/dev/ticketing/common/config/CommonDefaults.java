@@ -1,0 +1,39 @@
+package dev.ticketing.common.config;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, added with the lowest precedence so that a service's
+ * {@code application.yaml}, a profile or an environment variable can override each of them.
+ */
+public class CommonDefaults implements EnvironmentPostProcessor {
+
+	static final String NAME = "ticketingCommonDefaults";
+
+	private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+			// One JSON object per log line, with the MDC (requestId) in it.
+			Map.entry("logging.structured.format.console", "logstash"),
+			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+			Map.entry("management.endpoint.health.probes.enabled", "true"),
+			Map.entry("management.endpoint.health.show-details", "never"),
+			Map.entry("server.forward-headers-strategy", "native"),
+			Map.entry("server.shutdown", "graceful"),
+			Map.entry("server.error.whitelabel.enabled", "false"),
+			Map.entry("spring.mvc.problemdetails.enabled", "false"),
+			Map.entry("spring.threads.virtual.enabled", "true"),
+			// No service authenticates with a user store; without this Boot would create one and
+			// log a generated password.
+			Map.entry("spring.autoconfigure.exclude",
+					"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"));
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addLast(new MapPropertySource(NAME, DEFAULTS));
+	}
+
+}

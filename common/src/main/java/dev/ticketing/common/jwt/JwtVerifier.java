@@ -1,0 +1,113 @@
+package dev.ticketing.common.jwt;
+
+import java.security.Key;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.Date;
+import java.util.UUID;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Header;
+import io.jsonwebtoken.JweHeader;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.ProtectedHeader;
+
+/**
+ * Verifies access tokens: EdDSA signatures only, keys looked up by {@code kid}, and {@code iss},
+ * {@code aud}, {@code exp} and {@code nbf} checked with a bounded clock skew. Plain Java, so any
+ * service (and any test) can use it without Spring.
+ */
+public final class JwtVerifier {
+
+	/** The largest clock skew DESIGN §2 allows. */
+	public static final long MAX_CLOCK_SKEW_SECONDS = 60;
+
+	private final JwtParser parser;
+
+	public JwtVerifier(PublicKeyResolver keys, long clockSkewSeconds, Clock clock) {
+		if (clockSkewSeconds < 0 || clockSkewSeconds > MAX_CLOCK_SKEW_SECONDS) {
+			throw new IllegalArgumentException("clock skew must be between 0 and 60 seconds");
+		}
+		this.parser = Jwts.parser()
+			.keyLocator(new EdDsaKeyLocator(keys))
+			.requireIssuer(TokenClaims.ISSUER)
+			.requireAudience(TokenClaims.AUDIENCE)
+			.clockSkewSeconds(clockSkewSeconds)
+			.clock(() -> Date.from(clock.instant()))
+			.build();
+	}
+
+	/**
+	 * @throws InvalidTokenException when the token is not acceptable for any reason
+	 */
+	public VerifiedToken verify(String token) {
+		if (token == null || token.isBlank()) {
+			throw new InvalidTokenException("no token");
+		}
+		Claims claims;
+		try {
+			claims = this.parser.parseSignedClaims(token).getPayload();
+		}
+		catch (JwtException | IllegalArgumentException ex) {
+			throw new InvalidTokenException("token rejected: " + ex.getMessage(), ex);
+		}
+		UUID userId = parseSubject(claims.getSubject());
+		String email = claims.get(TokenClaims.EMAIL, String.class);
+		if (email == null || claims.getExpiration() == null || claims.getId() == null) {
+			throw new InvalidTokenException("token lacks email, exp or jti");
+		}
+		return new VerifiedToken(userId, email, claims.getId(), claims.getExpiration().toInstant());
+	}
+
+	private static UUID parseSubject(String subject) {
+		try {
+			return UUID.fromString(subject);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidTokenException("subject is not a user id", ex);
+		}
+	}
+
+	private static final class EdDsaKeyLocator extends LocatorAdapter<Key> {
+
+		private final PublicKeyResolver keys;
+
+		EdDsaKeyLocator(PublicKeyResolver keys) {
+			this.keys = keys;
+		}
+
+		@Override
+		protected Key locate(ProtectedHeader header) {
+			// Checked before any key is chosen, so neither "none" nor an HMAC algorithm keyed with a
+			// public key can get as far as a signature check.
+			if (!TokenClaims.ALGORITHM.equals(header.getAlgorithm())) {
+				throw new InvalidTokenException("algorithm " + header.getAlgorithm() + " is not accepted");
+			}
+			String keyId = header.getKeyId();
+			if (keyId == null) {
+				throw new InvalidTokenException("token has no kid");
+			}
+			PublicKey key = this.keys.find(keyId)
+				.orElseThrow(() -> new InvalidTokenException("no key with kid " + keyId));
+			if (!"EdDSA".equals(key.getAlgorithm()) && !"Ed25519".equals(key.getAlgorithm())) {
+				throw new InvalidTokenException("key " + keyId + " is not an Ed25519 key");
+			}
+			return key;
+		}
+
+		@Override
+		protected Key locate(JweHeader header) {
+			throw new InvalidTokenException("encrypted tokens are not accepted");
+		}
+
+		@Override
+		protected Key doLocate(Header header) {
+			throw new InvalidTokenException("unsigned tokens are not accepted");
+		}
+
+	}
+
+}

@@ -1,0 +1,156 @@
+package dev.ticketing.common.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception that reaches Spring MVC into the problem shape of DESIGN §2: the
+ * framework's own (unknown route, wrong method or media type, unreadable or invalid body), each
+ * service's {@link ApiException}s, and anything unexpected, which is logged and answered with a
+ * 500 that reveals nothing of it.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<Object> handleApiException(ApiException ex) {
+		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage());
+		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		log.error("Unexpected error while handling the request", ex);
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+				Problems.defaultDetail(500));
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (hasCause(ex, PayloadTooLargeException.class)) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.defaultCode(413), Problems.defaultDetail(413));
+		}
+		return problem(HttpStatus.BAD_REQUEST, "malformed_request", describeUnreadable(ex));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problems.FieldError> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage()));
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
+		return validationProblem(errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problems.FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			String name = result.getMethodParameter().getParameterName();
+			for (MessageSourceResolvable error : result.getResolvableErrors()) {
+				errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
+			}
+		});
+		return validationProblem(errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch
+				&& mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			// DESIGN §2: a malformed id in a path is answered like an unknown id.
+			return problem(HttpStatus.NOT_FOUND, "not_found", Problems.defaultDetail(404));
+		}
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		return validationProblem(List.of(new Problems.FieldError(name, "has the wrong type or format")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail
+				: ProblemDetail.forStatus(statusCode);
+		if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+			// The framework's own detail texts may name handler methods or types; replace them.
+			problem.setDetail(Problems.defaultDetail(statusCode.value()));
+			Problems.withCode(problem, Problems.defaultCode(statusCode.value()));
+		}
+		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> validationProblem(List<Problems.FieldError> errors) {
+		List<Problems.FieldError> sorted = errors.stream()
+			.sorted(Comparator.comparing(Problems.FieldError::field).thenComparing(Problems.FieldError::message))
+			.toList();
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed",
+				"The request has invalid fields.");
+		return ResponseEntity.badRequest().body(Problems.withErrors(problem, sorted));
+	}
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String code, String detail) {
+		return ResponseEntity.status(status).body(Problems.of(status, code, detail));
+	}
+
+	private static String describeUnreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (cause == null) {
+			return "A JSON request body is required.";
+		}
+		if (cause instanceof StreamReadException) {
+			return "The request body is not valid JSON.";
+		}
+		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			String field = jackson.getPath()
+				.stream()
+				.map((ref) -> (ref.getPropertyName() != null) ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+				.orElse("body");
+			return "Field '" + field + "' has the wrong type or format.";
+		}
+		return "The request body could not be read as the expected JSON object.";
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

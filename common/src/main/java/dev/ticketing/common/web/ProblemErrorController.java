@@ -1,0 +1,43 @@
+package dev.ticketing.common.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers errors that never reached a controller (raised by the servlet container or a filter)
+ * with the same problem shape, replacing Spring Boot's whitelabel and JSON error pages.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+	@RequestMapping("${server.error.path:${error.path:/error}}")
+	void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = (statusAttribute instanceof Integer code && code >= 400) ? code : 500;
+		Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (status >= 500) {
+			log.error("Unexpected error for {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+					(error instanceof Throwable t) ? t : null);
+		}
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		Problems.write(response,
+				Problems.of(HttpStatusCode.valueOf(status), Problems.defaultCode(status),
+						Problems.defaultDetail(status)));
+	}
+
+}
