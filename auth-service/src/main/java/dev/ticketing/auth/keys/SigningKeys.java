@@ -18,6 +18,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class SigningKeys implements PublicKeyResolver {
 			published.putIfAbsent(jwk.getId(), jwk);
 		}
 		this.signingKeyId = current.getId();
-		this.publishedKeys = Map.copyOf(published);
+		this.publishedKeys = Collections.unmodifiableMap(published);
 	}
 
 	/**

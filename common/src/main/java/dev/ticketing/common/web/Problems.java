@@ -93,8 +93,8 @@ public final class Problems {
 	 */
 	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
+		// JSON is UTF-8 by definition (RFC 8259), so no charset parameter, as in Spring MVC's responses.
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		JSON.writeValue(response.getOutputStream(), toMap(problem));
 	}
 

@@ -1,0 +1,131 @@
+package dev.ticketing.auth.account;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.ticketing.auth.TestHttp;
+import dev.ticketing.auth.TestHttp.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static dev.ticketing.auth.account.AccountApiIntegrationTests.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sign-in limits per client address and per account. Client addresses come from
+ * X-Forwarded-For, which the service trusts from loopback proxies (as behind the ingress).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "ticketing.auth.signin-limits.per-address=8/20s",
+				"ticketing.auth.signin-limits.per-account-and-address=3/6s",
+				"ticketing.auth.signin-limits.per-account=6/6s" })
+@ActiveProfiles("test")
+class SigninRateLimitIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	TestHttp http;
+
+	String email;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new TestHttp(this.port);
+		this.email = "limited-" + UUID.randomUUID() + "@example.com";
+		Response signup = this.http.postJson("/api/users/signup",
+				TestHttp.json(Map.of("email", this.email, "password", "correct horse")));
+		assertThat(signup.status()).isEqualTo(201);
+	}
+
+	@Test
+	void repeatedFailuresFromOneAddressAre429WithRetryAfter() {
+		String attacker = randomAddress();
+		for (int i = 0; i < 3; i++) {
+			assertProblem(signin(this.email, "wrong horse", attacker), 401, "invalid_credentials");
+		}
+
+		Response limited = signin(this.email, "correct horse", attacker);
+
+		assertProblem(limited, 429, "too_many_attempts");
+		assertThat(limited.header("Retry-After")).hasValueSatisfying(
+				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 6L));
+		assertThat(limited.setCookies()).isEmpty();
+	}
+
+	@Test
+	void anAttackerCannotLockTheRealUserOut() {
+		String attacker = randomAddress();
+		for (int i = 0; i < 4; i++) {
+			signin(this.email, "wrong horse", attacker);
+		}
+		assertThat(signin(this.email, "correct horse", attacker).status()).isEqualTo(429);
+
+		// The owner, elsewhere, is not affected.
+		assertThat(signin(this.email, "correct horse", randomAddress()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theLimitLiftsByItselfOnceFailuresStop() {
+		String address = randomAddress();
+		for (int i = 0; i < 3; i++) {
+			signin(this.email, "wrong horse", address);
+		}
+		assertThat(signin(this.email, "correct horse", address).status()).isEqualTo(429);
+
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> signin(this.email, "correct horse", address).status() == 200);
+	}
+
+	@Test
+	void aSuccessfulSigninForgivesEarlierTypos() {
+		String address = randomAddress();
+		signin(this.email, "wrong horse", address);
+		signin(this.email, "wrong horse", address);
+		assertThat(signin(this.email, "correct horse", address).status()).isEqualTo(200);
+
+		for (int i = 0; i < 2; i++) {
+			assertThat(signin(this.email, "wrong horse", address).status()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void oneAddressTryingManyAccountsIsLimited() {
+		String sprayer = randomAddress();
+		for (int i = 0; i < 8; i++) {
+			assertThat(signin("nobody-" + UUID.randomUUID() + "@example.com", "password1", sprayer).status())
+				.isEqualTo(401);
+		}
+		assertProblem(signin("nobody-" + UUID.randomUUID() + "@example.com", "password1", sprayer), 429,
+				"too_many_attempts");
+		// Other clients are unaffected.
+		assertThat(signin(this.email, "correct horse", randomAddress()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void failuresFromManyAddressesTripTheAccountWideLimit() {
+		for (int i = 0; i < 6; i++) {
+			assertThat(signin(this.email, "wrong horse", randomAddress()).status()).isEqualTo(401);
+		}
+		assertProblem(signin(this.email, "correct horse", randomAddress()), 429, "too_many_attempts");
+	}
+
+	Response signin(String email, String password, String address) {
+		return this.http.postJson("/api/users/signin", TestHttp.json(Map.of("email", email, "password", password)),
+				"X-Forwarded-For", address);
+	}
+
+	static String randomAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "203.0." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+}

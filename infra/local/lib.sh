@@ -1,0 +1,103 @@
+# Shared by bin/run and bin/test: find JDK 25, make sure PostgreSQL and NATS JetStream are up on
+# loopback (starting or installing them on a Debian machine when they are not), create databases.
+# Sourced, not executed.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="$ROOT/.run"
+PG_HOST=127.0.0.1
+PG_PORT=5432
+PG_USER=postgres
+NATS_PORT=4222
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# JDK 25: JAVA_HOME if it is one, else the first JDK 25 under the usual install roots.
+find_jdk25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    if grep -q '^JAVA_VERSION="25' "$candidate/release" 2>/dev/null; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+use_jdk25() {
+  local jdk
+  jdk="$(find_jdk25)" || die "no JDK 25 found (looked at JAVA_HOME, /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks).
+Install one, e.g. Temurin 25 (package temurin-25-jdk from Adoptium's apt repository), or point JAVA_HOME at it."
+  export JAVA_HOME="$jdk"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+apt_install() {
+  [ "$(id -u)" -eq 0 ] || die "$* is not installed and installing it needs root: run 'sudo apt-get install -y $*' and try again."
+  say "installing $* with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # wait_for <seconds> <description> <command...>
+  local seconds="$1" what="$2" i
+  shift 2
+  for ((i = 0; i < seconds * 2; i++)); do
+    "$@" && return 0
+    sleep 0.5
+  done
+  die "$what did not come up within ${seconds}s"
+}
+
+pg_ready() { pg_isready -h "$PG_HOST" -p "$PG_PORT" -q 2>/dev/null; }
+
+ensure_postgres() {
+  local installed=no version
+  if command -v pg_isready >/dev/null && pg_ready; then return 0; fi
+  if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
+    apt_install postgresql
+    installed=yes
+  fi
+  version="$(ls /etc/postgresql | sort -V | tail -n 1)"
+  if [ "$installed" = yes ]; then
+    # A fresh Debian cluster asks loopback clients for a password; local development uses trust,
+    # as the machines this project runs on do.
+    sed -i -E 's/^(host\s+all\s+all\s+(127\.0\.0\.1\/32|::1\/128)\s+)\S+/\1trust/' "/etc/postgresql/$version/main/pg_hba.conf"
+  fi
+  say "starting PostgreSQL $version"
+  [ "$(id -u)" -eq 0 ] || die "PostgreSQL is not running on $PG_HOST:$PG_PORT; start it: sudo pg_ctlcluster --skip-systemctl-redirect $version main start"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  wait_for 30 "PostgreSQL" pg_ready
+  [ "$installed" = no ] || pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+}
+
+ensure_nats() {
+  local store
+  if port_open "$NATS_PORT"; then return 0; fi
+  command -v nats-server >/dev/null || apt_install nats-server
+  say "starting nats-server with JetStream"
+  if [ "$(id -u)" -eq 0 ]; then
+    store=/var/lib/nats-server
+    mkdir -p "$store"
+    start-stop-daemon --start --oknodo --background --exec "$(command -v nats-server)" -- \
+      -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$store" -l /var/log/nats-server.log
+  else
+    store="$RUN_DIR/nats"
+    mkdir -p "$store"
+    nohup nats-server -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$store" -l "$RUN_DIR/nats-server.log" >/dev/null 2>&1 &
+  fi
+  wait_for 30 "nats-server" port_open "$NATS_PORT"
+}
+
+ensure_database() {
+  local name="$1"
+  if ! psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+    say "creating database $name"
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "CREATE DATABASE $name" \
+      || psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1 \
+      || die "could not create database $name"
+  fi
+}
