@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for integration tests, so that requests are exactly what a real client
- * sends (raw bodies, headers and cookies, no framework in between).
+ * A plain HTTP client for integration tests, so that requests are exactly what a real
+ * client sends (raw bodies, headers and cookies, no framework in between).
  */
 public final class TestHttp {
 

@@ -48,7 +48,8 @@ class AccountController {
 
 	@GetMapping("/api/users/currentuser")
 	Map<String, UserResponse> currentUser(@AuthenticationPrincipal AuthenticatedUser user) {
-		// Map.of refuses null values, and {"currentUser": null} is the answer for a visitor.
+		// Map.of refuses null values, and {"currentUser": null} is the answer for a
+		// visitor.
 		Map<String, UserResponse> body = new HashMap<>();
 		body.put("currentUser", (user != null) ? new UserResponse(user.id(), user.email()) : null);
 		return body;

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sign-up and sign-in. Password hashing (deliberately slow) runs before any transaction opens.
+ * Sign-up and sign-in. Password hashing (deliberately slow) runs before any transaction
+ * opens.
  */
 @Service
 class AccountService {
@@ -28,7 +29,9 @@ class AccountService {
 
 	private final Clock clock;
 
-	/** Verified against when the email is unknown, so both failures cost the same time. */
+	/**
+	 * Verified against when the email is unknown, so both failures cost the same time.
+	 */
 	private final String decoyHash;
 
 	AccountService(UserRepository users, SessionService sessions, PasswordEncoder passwords, SigninThrottle throttle,

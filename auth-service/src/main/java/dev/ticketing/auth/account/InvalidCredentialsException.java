@@ -5,8 +5,8 @@ import dev.ticketing.common.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The same answer for an unknown email and a wrong password, so that neither reveals which
- * accounts exist.
+ * The same answer for an unknown email and a wrong password, so that neither reveals
+ * which accounts exist.
  */
 public class InvalidCredentialsException extends ApiException {
 

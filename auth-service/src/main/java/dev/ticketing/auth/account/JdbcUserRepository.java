@@ -27,7 +27,8 @@ class JdbcUserRepository implements UserRepository {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			// users_email_key is the only unique constraint besides the random primary key.
+			// users_email_key is the only unique constraint besides the random primary
+			// key.
 			throw new EmailInUseException();
 		}
 	}

@@ -23,9 +23,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sign-in rate limits (see {@link AuthProperties.SigninLimits}), kept as Bucket4j token buckets
- * in PostgreSQL so that every instance of the service shares them. Account keys are SHA-256
- * hashes of the lower-cased email, so unknown emails typed by strangers are not stored.
+ * Sign-in rate limits (see {@link AuthProperties.SigninLimits}), kept as Bucket4j token
+ * buckets in PostgreSQL so that every instance of the service shares them. Account keys
+ * are SHA-256 hashes of the lower-cased email, so unknown emails typed by strangers are
+ * not stored.
  */
 @Component
 class SigninThrottle {
@@ -45,7 +46,8 @@ class SigninThrottle {
 			.idColumn("id")
 			.stateColumn("state")
 			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 			.build();
 		AuthProperties.SigninLimits limits = properties.signinLimits();
 		this.perAddress = configuration(limits.perAddress());
@@ -100,7 +102,8 @@ class SigninThrottle {
 
 	private static BucketConfiguration configuration(AuthProperties.Limit limit) {
 		return BucketConfiguration.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.window()))
+			.addLimit(
+					(bandwidth) -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.window()))
 			.build();
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param accessTokenTtl lifetime of an access token and its {@code session} cookie
  * @param refreshTokenTtl lifetime of a refresh token and its {@code refresh} cookie
- * @param cookieSecure whether cookies carry {@code Secure} (on behind TLS, off for plain-http
- * local runs)
+ * @param cookieSecure whether cookies carry {@code Secure} (on behind TLS, off for
+ * plain-http local runs)
  * @param signingKey the signing key
  * @param signinLimits sign-in rate limits
  */
@@ -30,22 +30,22 @@ public record AuthProperties(@DefaultValue("15m") @NotNull Duration accessTokenT
 		@DefaultValue @Valid SigningKey signingKey, @DefaultValue @Valid SigninLimits signinLimits) {
 
 	/**
-	 * Where the Ed25519 signing key comes from: {@code pem} (a PKCS#8 PEM, e.g. from a Secret in
-	 * an environment variable), else {@code file} (a mounted PEM file), else {@code generateFile}
-	 * (local runs only: generated on first start and kept there). {@code previousPublicKeys}
-	 * (SPKI PEMs) stay published in the JWKS after a rotation so tokens they signed keep working
-	 * until they expire.
+	 * Where the Ed25519 signing key comes from: {@code pem} (a PKCS#8 PEM, e.g. from a
+	 * Secret in an environment variable), else {@code file} (a mounted PEM file), else
+	 * {@code generateFile} (local runs only: generated on first start and kept there).
+	 * {@code previousPublicKeys} (SPKI PEMs) stay published in the JWKS after a rotation
+	 * so tokens they signed keep working until they expire.
 	 */
 	public record SigningKey(String pem, Path file, Path generateFile, @DefaultValue List<String> previousPublicKeys) {
 	}
 
 	/**
-	 * Sign-in limits. {@code perAddress}: attempts from one client address, whatever the account.
-	 * {@code perAccountAndAddress}: failed attempts on one account from one address; an attacker
-	 * exhausting it does not lock the real user, who signs in from another address.
-	 * {@code perAccount}: failed attempts on one account from anywhere, a circuit breaker against
-	 * distributed guessing. All three refill continuously, so no lock lasts longer than its
-	 * window once the failures stop.
+	 * Sign-in limits. {@code perAddress}: attempts from one client address, whatever the
+	 * account. {@code perAccountAndAddress}: failed attempts on one account from one
+	 * address; an attacker exhausting it does not lock the real user, who signs in from
+	 * another address. {@code perAccount}: failed attempts on one account from anywhere,
+	 * a circuit breaker against distributed guessing. All three refill continuously, so
+	 * no lock lasts longer than its window once the failures stop.
 	 */
 	public record SigninLimits(@DefaultValue("30/5m") @NotNull Limit perAddress,
 			@DefaultValue("5/15m") @NotNull Limit perAccountAndAddress,

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Publishes the public keys that verify access tokens. Other services fetch this and verify
- * tokens themselves.
+ * Publishes the public keys that verify access tokens. Other services fetch this and
+ * verify tokens themselves.
  */
 @RestController
 class JwksController {

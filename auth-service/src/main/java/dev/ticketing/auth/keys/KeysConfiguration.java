@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class KeysConfiguration {
 
-	/** Also the {@code PublicKeyResolver} of this service: auth verifies tokens with its own keys. */
+	/**
+	 * Also the {@code PublicKeyResolver} of this service: auth verifies tokens with its
+	 * own keys.
+	 */
 	@Bean
 	SigningKeys signingKeys(AuthProperties properties) {
 		return SigningKeys.load(properties.signingKey());

@@ -33,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Ed25519 key that signs access tokens, and every public key the JWKS publishes (the signing
- * key's and those of previous keys still being retired). Key ids are RFC 7638 thumbprints, so the
- * same key always has the same {@code kid}. Only auth-service ever holds a private key.
+ * The Ed25519 key that signs access tokens, and every public key the JWKS publishes (the
+ * signing key's and those of previous keys still being retired). Key ids are RFC 7638
+ * thumbprints, so the same key always has the same {@code kid}. Only auth-service ever
+ * holds a private key.
  */
 public final class SigningKeys implements PublicKeyResolver {
 
@@ -116,12 +117,7 @@ public final class SigningKeys implements PublicKeyResolver {
 	}
 
 	private static PublicJwk<PublicKey> toJwk(PublicKey key) {
-		return Jwks.builder()
-			.key(key)
-			.algorithm("EdDSA")
-			.publicKeyUse("sig")
-			.idFromThumbprint()
-			.build();
+		return Jwks.builder().key(key).algorithm("EdDSA").publicKeyUse("sig").idFromThumbprint().build();
 	}
 
 	private static PrivateKey loadOrGenerate(Path file) {

@@ -14,8 +14,8 @@ import io.jsonwebtoken.Jwts;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs access tokens: EdDSA (Ed25519) with the current key's {@code kid}, claims as DESIGN §2
- * lists them.
+ * Signs access tokens: EdDSA (Ed25519) with the current key's {@code kid}, claims as
+ * DESIGN §2 lists them.
  */
 @Component
 class AccessTokens {

@@ -6,8 +6,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refresh without a usable refresh token. The response also clears both cookies: they can no
- * longer be used.
+ * A refresh without a usable refresh token. The response also clears both cookies: they
+ * can no longer be used.
  */
 class RefreshRejectedException extends ApiException {
 

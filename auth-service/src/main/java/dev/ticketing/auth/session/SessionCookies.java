@@ -12,8 +12,9 @@ import static dev.ticketing.common.security.SessionCookies.REFRESH;
 import static dev.ticketing.common.security.SessionCookies.SESSION;
 
 /**
- * The {@code Set-Cookie} headers of DESIGN §2: {@code session} (HttpOnly, SameSite=Lax, Path=/)
- * and {@code refresh} (HttpOnly, SameSite=Strict, Path=/api/users), {@code Secure} as configured.
+ * The {@code Set-Cookie} headers of DESIGN §2: {@code session} (HttpOnly, SameSite=Lax,
+ * Path=/) and {@code refresh} (HttpOnly, SameSite=Strict, Path=/api/users),
+ * {@code Secure} as configured.
  */
 @Component
 public class SessionCookies {

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sessions: an access token plus a refresh token that is rotated on every use. Presenting a
- * refresh token that was already rotated means it was copied, so the whole family (every token
- * descended from the same sign-in) is revoked and both holders must sign in again.
+ * Sessions: an access token plus a refresh token that is rotated on every use. Presenting
+ * a refresh token that was already rotated means it was copied, so the whole family
+ * (every token descended from the same sign-in) is revoked and both holders must sign in
+ * again.
  */
 @Service
 public class SessionService {
@@ -55,7 +56,10 @@ public class SessionService {
 		this.clock = clock;
 	}
 
-	/** Starts a new session (a new refresh token family) for a user who just proved who they are. */
+	/**
+	 * Starts a new session (a new refresh token family) for a user who just proved who
+	 * they are.
+	 */
 	@Transactional
 	public Session start(User user) {
 		return issue(user.id(), user.email(), UUID.randomUUID(), this.clock.instant());
@@ -63,7 +67,8 @@ public class SessionService {
 
 	/**
 	 * Exchanges a refresh token for a new session in the same family.
-	 * @return empty when the token is unknown, expired, revoked or a reused (already rotated) one
+	 * @return empty when the token is unknown, expired, revoked or a reused (already
+	 * rotated) one
 	 */
 	@Transactional
 	public Optional<Session> refresh(String presentedToken) {
@@ -108,8 +113,8 @@ public class SessionService {
 		this.random.nextBytes(value);
 		String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(value);
 		Instant expiresAt = now.plus(this.refreshTtl);
-		this.refreshTokens
-			.insert(new RefreshToken(UUID.randomUUID(), familyId, userId, hash(refreshToken), now, expiresAt, null, null));
+		this.refreshTokens.insert(
+				new RefreshToken(UUID.randomUUID(), familyId, userId, hash(refreshToken), now, expiresAt, null, null));
 		return new Session(new UserResponse(userId, email), this.accessTokens.issue(userId, email), refreshToken);
 	}
 

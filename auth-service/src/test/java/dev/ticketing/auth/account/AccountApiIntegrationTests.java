@@ -187,7 +187,8 @@ class AccountApiIntegrationTests {
 		assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(900);
 		assertThat(claims.get("jti").asString()).isNotBlank();
 
-		// Verified exactly as every other service will: keys fetched from the JWKS endpoint.
+		// Verified exactly as every other service will: keys fetched from the JWKS
+		// endpoint.
 		JwksKeyResolver keys = new JwksKeyResolver(
 				java.net.URI.create("http://localhost:" + this.port + "/api/users/.well-known/jwks.json"),
 				Duration.ZERO, Duration.ofMinutes(10), java.time.Clock.systemUTC());

@@ -46,18 +46,23 @@ class BadInputIntegrationTests {
 		assertRefused(this.http.postJson("/api/users/signup", "{\"email\": \"" + this.email + "\", \"password\": "),
 				400, "malformed_request");
 		assertRefused(this.http.postJson("/api/users/signup", "not json at all"), 400, "malformed_request");
-		assertRefused(this.http.postJson("/api/users/signup",
-				"{\"email\": \"" + this.email + "\", \"password\": \"password1\"} trailing"), 400, "malformed_request");
+		assertRefused(
+				this.http.postJson("/api/users/signup",
+						"{\"email\": \"" + this.email + "\", \"password\": \"password1\"} trailing"),
+				400, "malformed_request");
 	}
 
 	@Test
 	void wrongJsonTypesAre400() {
 		assertRefused(this.http.postJson("/api/users/signup", "{\"email\": 42, \"password\": \"password1\"}"), 400,
 				"malformed_request");
-		assertRefused(this.http.postJson("/api/users/signup",
-				"{\"email\": \"" + this.email + "\", \"password\": 12345678}"), 400, "malformed_request");
-		assertRefused(this.http.postJson("/api/users/signup",
-				"{\"email\": [\"" + this.email + "\"], \"password\": \"password1\"}"), 400, "malformed_request");
+		assertRefused(
+				this.http.postJson("/api/users/signup", "{\"email\": \"" + this.email + "\", \"password\": 12345678}"),
+				400, "malformed_request");
+		assertRefused(
+				this.http.postJson("/api/users/signup",
+						"{\"email\": [\"" + this.email + "\"], \"password\": \"password1\"}"),
+				400, "malformed_request");
 		assertRefused(this.http.postJson("/api/users/signup", "[]"), 400, "malformed_request");
 		assertRefused(this.http.postJson("/api/users/signup", "\"a string\""), 400, "malformed_request");
 	}

@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Sign-in limits per client address and per account. Client addresses come from
- * X-Forwarded-For, which the service trusts from loopback proxies (as behind the ingress).
+ * X-Forwarded-For, which the service trusts from loopback proxies (as behind the
+ * ingress).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ticketing.auth.signin-limits.per-address=8/20s",
@@ -55,8 +56,8 @@ class SigninRateLimitIntegrationTests {
 		Response limited = signin(this.email, "correct horse", attacker);
 
 		assertProblem(limited, 429, "too_many_attempts");
-		assertThat(limited.header("Retry-After")).hasValueSatisfying(
-				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 6L));
+		assertThat(limited.header("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 6L));
 		assertThat(limited.setCookies()).isEmpty();
 	}
 

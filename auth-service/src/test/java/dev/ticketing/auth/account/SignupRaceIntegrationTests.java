@@ -22,8 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Simultaneous sign-ups with one email (in different letter cases): the database's unique index
- * lets exactly one through.
+ * Simultaneous sign-ups with one email (in different letter cases): the database's unique
+ * index lets exactly one through.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

@@ -67,9 +67,9 @@ class SigningKeysTests {
 	void publishesPreviousKeysForRotationButSignsWithTheCurrentOne() throws Exception {
 		KeyPair current = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 		KeyPair previous = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-		SigningKeys keys = SigningKeys.load(new AuthProperties.SigningKey(
-				SigningKeys.pem("PRIVATE KEY", current.getPrivate().getEncoded()), null, null,
-				List.of(SigningKeys.pem("PUBLIC KEY", previous.getPublic().getEncoded()))));
+		SigningKeys keys = SigningKeys
+			.load(new AuthProperties.SigningKey(SigningKeys.pem("PRIVATE KEY", current.getPrivate().getEncoded()), null,
+					null, List.of(SigningKeys.pem("PUBLIC KEY", previous.getPublic().getEncoded()))));
 
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> published = (List<Map<String, Object>>) keys.jwkSet().get("keys");
