@@ -1,6 +1,5 @@
 package dev.ticketing.auth.account;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,7 +34,6 @@ class AccountController {
 	ResponseEntity<UserResponse> signup(@Valid @RequestBody Credentials credentials) {
 		Session session = this.accounts.signup(credentials);
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/users/currentuser"))
 			.headers(this.cookies.set(session))
 			.body(session.user());
 	}
