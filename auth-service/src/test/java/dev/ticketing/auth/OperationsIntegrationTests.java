@@ -2,27 +2,17 @@ package dev.ticketing.auth;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What Kubernetes and Prometheus rely on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OperationsIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class OperationsIntegrationTests extends AuthIntegrationTest {
 
 	@Test
 	void livenessAndReadinessGroupsAreUp() {
-		TestHttp http = new TestHttp(this.port);
-		TestHttp.Response liveness = http.get("/actuator/health/liveness");
-		TestHttp.Response readiness = http.get("/actuator/health/readiness");
+		TestHttp.Response liveness = this.http.get("/actuator/health/liveness");
+		TestHttp.Response readiness = this.http.get("/actuator/health/readiness");
 
 		assertThat(liveness.status()).isEqualTo(200);
 		assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
@@ -32,10 +22,9 @@ class OperationsIntegrationTests {
 
 	@Test
 	void prometheusMetricsIncludeHttpAndDatabasePoolMetrics() {
-		TestHttp http = new TestHttp(this.port);
-		http.get("/api/users/currentuser");
+		this.http.get("/api/users/currentuser");
 
-		TestHttp.Response metrics = http.get("/actuator/prometheus");
+		TestHttp.Response metrics = this.http.get("/actuator/prometheus");
 
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("http_server_requests_seconds_count")
@@ -45,10 +34,9 @@ class OperationsIntegrationTests {
 
 	@Test
 	void actuatorDoesNotExposeSensitiveEndpoints() {
-		TestHttp http = new TestHttp(this.port);
-		assertThat(http.get("/actuator/env").status()).isEqualTo(404);
-		assertThat(http.get("/actuator/heapdump").status()).isEqualTo(404);
-		assertThat(http.get("/actuator/configprops").status()).isEqualTo(404);
+		assertThat(this.http.get("/actuator/env").status()).isEqualTo(404);
+		assertThat(this.http.get("/actuator/heapdump").status()).isEqualTo(404);
+		assertThat(this.http.get("/actuator/configprops").status()).isEqualTo(404);
 	}
 
 }

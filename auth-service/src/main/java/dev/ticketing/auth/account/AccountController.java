@@ -33,9 +33,7 @@ class AccountController {
 	@PostMapping(path = "/api/users/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UserResponse> signup(@Valid @RequestBody Credentials credentials) {
 		Session session = this.accounts.signup(credentials);
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.headers(this.cookies.set(session))
-			.body(session.user());
+		return ResponseEntity.status(HttpStatus.CREATED).headers(this.cookies.set(session)).body(session.user());
 	}
 
 	@PostMapping(path = "/api/users/signin", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -18,9 +18,10 @@ class AuthConfiguration {
 	}
 
 	/**
-	 * Each Argon2 hash takes 19 MiB and a core for tens of milliseconds. Requests run on virtual
-	 * threads, so nothing else caps how many hash at once: a burst of sign-ins could exhaust the
-	 * heap. More hashes at once than cores would not finish sooner anyway.
+	 * Each Argon2 hash takes 19 MiB and a core for tens of milliseconds. Requests run on
+	 * virtual threads, so nothing else caps how many hash at once: a burst of sign-ins
+	 * could exhaust the heap. More hashes at once than cores would not finish sooner
+	 * anyway.
 	 */
 	static final class BoundedPasswordEncoder implements PasswordEncoder {
 

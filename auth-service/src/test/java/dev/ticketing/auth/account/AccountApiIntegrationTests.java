@@ -6,40 +6,19 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ticketing.auth.AuthIntegrationTest;
 import dev.ticketing.auth.TestHttp;
 import dev.ticketing.auth.TestHttp.Response;
 import dev.ticketing.common.jwt.JwksKeyResolver;
 import dev.ticketing.common.jwt.JwtVerifier;
 import dev.ticketing.common.jwt.VerifiedToken;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AccountApiIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-	}
+class AccountApiIntegrationTests extends AuthIntegrationTest {
 
 	@Test
 	void signupCreatesAccountAndStartsSession() {
@@ -83,10 +62,7 @@ class AccountApiIntegrationTests {
 		Response again = signup(email.toUpperCase(), "password2");
 
 		assertProblem(again, 409, "email_in_use");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)")
-			.param(email)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(usersWithEmail(email)).isEqualTo(1);
 	}
 
 	@Test
@@ -211,26 +187,8 @@ class AccountApiIntegrationTests {
 		assertThat(key.has("d")).isFalse();
 	}
 
-	Response signup(String email, String password) {
-		return this.http.postJson("/api/users/signup", TestHttp.json(Map.of("email", email, "password", password)));
-	}
-
 	Response signin(String email, String password) {
 		return this.http.postJson("/api/users/signin", TestHttp.json(Map.of("email", email, "password", password)));
-	}
-
-	static String uniqueEmail() {
-		return "user-" + UUID.randomUUID() + "@Example.com";
-	}
-
-	static void assertProblem(Response response, int status, String code) {
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.json().get("status").asInt()).isEqualTo(status);
-		assertThat(response.json().get("code").asString()).isEqualTo(code);
-		assertThat(response.json().get("title").asString()).isNotBlank();
-		assertThat(response.json().get("detail").asString()).isNotBlank();
-		assertThat(response.json().get("type").asString()).isEqualTo("urn:ticketing:problem:" + code);
 	}
 
 	static void assertValidationError(Response response, String field) {

@@ -4,40 +4,22 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.UUID;
 
-import dev.ticketing.auth.TestHttp;
+import dev.ticketing.auth.AuthIntegrationTest;
 import dev.ticketing.auth.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-
-import static dev.ticketing.auth.account.AccountApiIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of bad request gets its problem response and stores nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BadInputIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
+class BadInputIntegrationTests extends AuthIntegrationTest {
 
 	String email;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
 		this.email = "bad-input-" + UUID.randomUUID() + "@example.com";
 	}
 
@@ -135,10 +117,7 @@ class BadInputIntegrationTests {
 
 	void assertRefused(Response response, int status, String code) {
 		assertProblem(response, status, code);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)")
-			.param(this.email)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(usersWithEmail(this.email)).isZero();
 		assertThat(response.setCookies()).isEmpty();
 	}
 

@@ -5,16 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.ticketing.auth.AuthIntegrationTest;
 import dev.ticketing.auth.TestHttp;
 import dev.ticketing.auth.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
-import static dev.ticketing.auth.account.AccountApiIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,23 +25,14 @@ import static org.awaitility.Awaitility.await;
 		properties = { "ticketing.auth.signin-limits.per-address=8/20s",
 				"ticketing.auth.signin-limits.per-account-and-address=3/6s",
 				"ticketing.auth.signin-limits.per-account=6/6s" })
-@ActiveProfiles("test")
-class SigninRateLimitIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
+class SigninRateLimitIntegrationTests extends AuthIntegrationTest {
 
 	String email;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.email = "limited-" + UUID.randomUUID() + "@example.com";
-		Response signup = this.http.postJson("/api/users/signup",
-				TestHttp.json(Map.of("email", this.email, "password", "correct horse")));
-		assertThat(signup.status()).isEqualTo(201);
+		this.email = uniqueEmail();
+		assertThat(signup(this.email, "correct horse").status()).isEqualTo(201);
 	}
 
 	@Test

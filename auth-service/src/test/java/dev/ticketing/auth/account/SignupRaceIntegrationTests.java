@@ -3,21 +3,14 @@ package dev.ticketing.auth.account;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.ticketing.auth.TestHttp;
+import dev.ticketing.auth.AuthIntegrationTest;
 import org.junit.jupiter.api.RepeatedTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,21 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Simultaneous sign-ups with one email (in different letter cases): the database's unique
  * index lets exactly one through.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SignupRaceIntegrationTests {
+class SignupRaceIntegrationTests extends AuthIntegrationTest {
 
 	static final int CONTENDERS = 16;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	@RepeatedTest(5)
 	void exactlyOneOfManySimultaneousSignupsWithOneEmailSucceeds() throws Exception {
-		TestHttp http = new TestHttp(this.port);
 		String email = "race-" + UUID.randomUUID() + "@example.com";
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Integer>> results = new ArrayList<>();
@@ -48,9 +32,7 @@ class SignupRaceIntegrationTests {
 				String variant = (i % 2 == 0) ? email : email.toUpperCase(Locale.ROOT);
 				results.add(pool.submit(() -> {
 					start.await();
-					return http
-						.postJson("/api/users/signup", TestHttp.json(Map.of("email", variant, "password", "password1")))
-						.status();
+					return signup(variant, "password1").status();
 				}));
 			}
 			start.countDown();
@@ -61,10 +43,7 @@ class SignupRaceIntegrationTests {
 			assertThat(statuses).containsOnlyOnce(201);
 			assertThat(statuses).filteredOn((status) -> status != 201).hasSize(CONTENDERS - 1).containsOnly(409);
 		}
-		assertThat(this.jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)")
-			.param(email)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(usersWithEmail(email)).isEqualTo(1);
 	}
 
 }

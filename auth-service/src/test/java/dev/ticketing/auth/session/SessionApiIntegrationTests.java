@@ -4,38 +4,14 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import java.util.UUID;
 
-import dev.ticketing.auth.TestHttp;
+import dev.ticketing.auth.AuthIntegrationTest;
 import dev.ticketing.auth.TestHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SessionApiIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-	}
+class SessionApiIntegrationTests extends AuthIntegrationTest {
 
 	@Test
 	void refreshRotatesTheRefreshTokenAndIssuesANewAccessToken() {
@@ -143,8 +119,7 @@ class SessionApiIntegrationTests {
 	}
 
 	Response signup() {
-		return this.http.postJson("/api/users/signup", TestHttp
-			.json(Map.of("email", "session-" + UUID.randomUUID() + "@example.com", "password", "correct horse")));
+		return signup(uniqueEmail(), "correct horse");
 	}
 
 	Response refresh(String token) {
@@ -158,12 +133,6 @@ class SessionApiIntegrationTests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	static void assertProblem(Response response, int status, String code) {
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.json().get("code").asString()).isEqualTo(code);
 	}
 
 }

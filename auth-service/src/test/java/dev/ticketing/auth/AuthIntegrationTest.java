@@ -1,0 +1,64 @@
+package dev.ticketing.auth;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ticketing.auth.TestHttp.Response;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * auth-service started on a random port against the real PostgreSQL test database, driven
+ * over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class AuthIntegrationTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected TestHttp http;
+
+	@BeforeEach
+	void startHttp() {
+		this.http = new TestHttp(this.port);
+	}
+
+	protected Response signup(String email, String password) {
+		return this.http.postJson("/api/users/signup", TestHttp.json(Map.of("email", email, "password", password)));
+	}
+
+	protected static String uniqueEmail() {
+		return "user-" + UUID.randomUUID() + "@Example.com";
+	}
+
+	protected long usersWithEmail(String email) {
+		return this.jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)")
+			.param(email)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The response is the RFC 9457 problem of DESIGN §2 with this status and code. */
+	public static void assertProblem(Response response, int status, String code) {
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.header("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.json().get("status").asInt()).isEqualTo(status);
+		assertThat(response.json().get("code").asString()).isEqualTo(code);
+		assertThat(response.json().get("title").asString()).isNotBlank();
+		assertThat(response.json().get("detail").asString()).isNotBlank();
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:ticketing:problem:" + code);
+	}
+
+}
