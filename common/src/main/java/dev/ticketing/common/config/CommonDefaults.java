@@ -9,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults every service shares, added with the lowest precedence so that a service's
- * {@code application.yaml}, a profile or an environment variable can override each of them.
+ * {@code application.yaml}, a profile or an environment variable can override each of
+ * them.
  */
 public class CommonDefaults implements EnvironmentPostProcessor {
 
@@ -21,13 +22,12 @@ public class CommonDefaults implements EnvironmentPostProcessor {
 			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
 			Map.entry("management.endpoint.health.probes.enabled", "true"),
 			Map.entry("management.endpoint.health.show-details", "never"),
-			Map.entry("server.forward-headers-strategy", "native"),
-			Map.entry("server.shutdown", "graceful"),
+			Map.entry("server.forward-headers-strategy", "native"), Map.entry("server.shutdown", "graceful"),
 			Map.entry("server.error.whitelabel.enabled", "false"),
 			Map.entry("spring.mvc.problemdetails.enabled", "false"),
 			Map.entry("spring.threads.virtual.enabled", "true"),
-			// No service authenticates with a user store; without this Boot would create one and
-			// log a generated password.
+			// No service authenticates with a user store; without this Boot would create
+			// one and log a generated password.
 			Map.entry("spring.autoconfigure.exclude",
 					"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"));
 

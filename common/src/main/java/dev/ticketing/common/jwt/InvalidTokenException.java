@@ -1,8 +1,8 @@
 package dev.ticketing.common.jwt;
 
 /**
- * A token that is not acceptable: malformed, badly signed, expired, or issued for someone else.
- * The message is for logs only, never for a response.
+ * A token that is not acceptable: malformed, badly signed, expired, or issued for someone
+ * else. The message is for logs only, never for a response.
  */
 public class InvalidTokenException extends RuntimeException {
 

@@ -21,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Public keys fetched from auth-service's JWKS endpoint. Keys are cached; an unknown {@code kid}
- * triggers a re-fetch (at most once per {@code minRefetchInterval}, so a flood of forged key ids
- * cannot hammer auth-service), and the whole set is refreshed once it is older than
- * {@code maxAge}. When auth-service cannot be reached the keys already known keep working.
+ * Public keys fetched from auth-service's JWKS endpoint. Keys are cached; an unknown
+ * {@code kid} triggers a re-fetch (at most once per {@code minRefetchInterval}, so a
+ * flood of forged key ids cannot hammer auth-service), and the whole set is refreshed
+ * once it is older than {@code maxAge}. When auth-service cannot be reached the keys
+ * already known keep working.
  */
 public final class JwksKeyResolver implements PublicKeyResolver {
 

@@ -16,9 +16,9 @@ import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
 
 /**
- * Verifies access tokens: EdDSA signatures only, keys looked up by {@code kid}, and {@code iss},
- * {@code aud}, {@code exp} and {@code nbf} checked with a bounded clock skew. Plain Java, so any
- * service (and any test) can use it without Spring.
+ * Verifies access tokens: EdDSA signatures only, keys looked up by {@code kid}, and
+ * {@code iss}, {@code aud}, {@code exp} and {@code nbf} checked with a bounded clock
+ * skew. Plain Java, so any service (and any test) can use it without Spring.
  */
 public final class JwtVerifier {
 
@@ -81,8 +81,8 @@ public final class JwtVerifier {
 
 		@Override
 		protected Key locate(ProtectedHeader header) {
-			// Checked before any key is chosen, so neither "none" nor an HMAC algorithm keyed with a
-			// public key can get as far as a signature check.
+			// Checked before any key is chosen, so neither "none" nor an HMAC algorithm
+			// keyed with a public key can get as far as a signature check.
 			if (!TokenClaims.ALGORITHM.equals(header.getAlgorithm())) {
 				throw new InvalidTokenException("algorithm " + header.getAlgorithm() + " is not accepted");
 			}

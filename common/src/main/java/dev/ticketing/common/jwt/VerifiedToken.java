@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The claims of an access token whose signature, issuer, audience and lifetime were checked.
+ * The claims of an access token whose signature, issuer, audience and lifetime were
+ * checked.
  *
  * @param userId the {@code sub} claim: the user's id
  * @param email the {@code email} claim

@@ -13,10 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The CSRF rule of DESIGN §2: an unsafe request that carries the ambient session or refresh
- * cookie (and no Bearer header) is refused with 403 {@code csrf_rejected} when the browser says
- * it is cross-site ({@code Sec-Fetch-Site: cross-site}) or its {@code Origin} is not allowed.
- * Together with SameSite cookies this needs no token round trip.
+ * The CSRF rule of DESIGN §2: an unsafe request that carries the ambient session or
+ * refresh cookie (and no Bearer header) is refused with 403 {@code csrf_rejected} when
+ * the browser says it is cross-site ({@code Sec-Fetch-Site: cross-site}) or its
+ * {@code Origin} is not allowed. Together with SameSite cookies this needs no token round
+ * trip.
  */
 final class CsrfOriginFilter extends OncePerRequestFilter {
 
@@ -31,8 +32,7 @@ final class CsrfOriginFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!SAFE_METHODS.contains(request.getMethod()) && carriesAmbientCredentials(request)
-				&& looksForged(request)) {
+		if (!SAFE_METHODS.contains(request.getMethod()) && carriesAmbientCredentials(request) && looksForged(request)) {
 			Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "csrf_rejected",
 					"Cross-site requests authenticated by cookie are not allowed."));
 			return;

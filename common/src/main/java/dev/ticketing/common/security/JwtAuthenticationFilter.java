@@ -19,9 +19,10 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request from its access token: the {@code Authorization: Bearer} header when
- * there is one, otherwise the {@code session} cookie. A missing or unacceptable token leaves the
- * request anonymous; protected routes then answer 401, public ones carry on.
+ * Authenticates a request from its access token: the {@code Authorization: Bearer} header
+ * when there is one, otherwise the {@code session} cookie. A missing or unacceptable
+ * token leaves the request anonymous; protected routes then answer 401, public ones carry
+ * on.
  */
 final class JwtAuthenticationFilter extends OncePerRequestFilter {
 

@@ -5,8 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * A service's declaration of which routes need a signed-in user, for example
- * {@code routes.requestMatchers(HttpMethod.POST, "/api/tickets").authenticated()}. Every route not
- * declared is open, so an unknown route is a 404 rather than a 401.
+ * {@code routes.requestMatchers(HttpMethod.POST, "/api/tickets").authenticated()}. Every
+ * route not declared is open, so an unknown route is a 404 rather than a 401.
  */
 @FunctionalInterface
 public interface ProtectedRoutes {

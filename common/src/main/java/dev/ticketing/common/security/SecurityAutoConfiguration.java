@@ -23,10 +23,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Stateless security for every service: the current user comes from a verified access token
- * (session cookie or Bearer header), unsafe cookie-authenticated requests pass the CSRF rule, and
- * 401/403 are problem responses. Services add their protected routes as {@link ProtectedRoutes}
- * beans.
+ * Stateless security for every service: the current user comes from a verified access
+ * token (session cookie or Bearer header), unsafe cookie-authenticated requests pass the
+ * CSRF rule, and 401/403 are problem responses. Services add their protected routes as
+ * {@link ProtectedRoutes} beans.
  */
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
@@ -70,8 +70,8 @@ public class SecurityAutoConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new CsrfOriginFilter(new LinkedHashSet<>(properties.allowedOrigins())),
 					JwtAuthenticationFilter.class)

@@ -5,8 +5,9 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
- * An authentication made from a verified access token, remembering whether the token came from
- * the {@code session} cookie (ambient, so subject to the CSRF rule) or a Bearer header.
+ * An authentication made from a verified access token, remembering whether the token came
+ * from the {@code session} cookie (ambient, so subject to the CSRF rule) or a Bearer
+ * header.
  */
 final class UserAuthentication extends AbstractAuthenticationToken {
 

@@ -4,10 +4,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refused request that maps to one problem response: an HTTP status and a stable {@code code}.
- * Each service extends it once per problem ({@code TicketNotFoundException}, ...), so a refused
- * business action is never a 500. The message becomes the problem's {@code detail} and is shown
- * to clients: it must not carry internals.
+ * A refused request that maps to one problem response: an HTTP status and a stable
+ * {@code code}. Each service extends it once per problem
+ * ({@code TicketNotFoundException}, ...), so a refused business action is never a 500.
+ * The message becomes the problem's {@code detail} and is shown to clients: it must not
+ * carry internals.
  */
 public abstract class ApiException extends RuntimeException {
 

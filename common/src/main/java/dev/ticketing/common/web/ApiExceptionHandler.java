@@ -29,9 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every exception that reaches Spring MVC into the problem shape of DESIGN §2: the
- * framework's own (unknown route, wrong method or media type, unreadable or invalid body), each
- * service's {@link ApiException}s, and anything unexpected, which is logged and answered with a
- * 500 that reveals nothing of it.
+ * framework's own (unknown route, wrong method or media type, unreadable or invalid
+ * body), each service's {@link ApiException}s, and anything unexpected, which is logged
+ * and answered with a 500 that reveals nothing of it.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -102,10 +102,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail
-				: ProblemDetail.forStatus(statusCode);
+		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(statusCode);
 		if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-			// The framework's own detail texts may name handler methods or types; replace them.
+			// The framework's own detail texts may name handler methods or types:
+			// replace them.
 			problem.setDetail(Problems.defaultDetail(statusCode.value()));
 			Problems.withCode(problem, Problems.defaultCode(statusCode.value()));
 		}

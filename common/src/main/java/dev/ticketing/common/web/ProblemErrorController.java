@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers errors that never reached a controller (raised by the servlet container or a filter)
- * with the same problem shape, replacing Spring Boot's whitelabel and JSON error pages.
+ * Answers errors that never reached a controller (raised by the servlet container or a
+ * filter) with the same problem shape, replacing Spring Boot's whitelabel and JSON error
+ * pages.
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
@@ -25,7 +26,10 @@ public class ProblemErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int status = (statusAttribute instanceof Integer code && code >= 400) ? code : 500;
+		// Without a status this is no error dispatch but a request for the error path
+		// itself: it is answered like any unknown route, not as a failure of ours.
+		int status = (statusAttribute == null) ? 404
+				: (statusAttribute instanceof Integer code && code >= 400) ? code : 500;
 		Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (status >= 500) {
 			log.error("Unexpected error for {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
@@ -35,9 +39,8 @@ public class ProblemErrorController implements ErrorController {
 			return;
 		}
 		response.resetBuffer();
-		Problems.write(response,
-				Problems.of(HttpStatusCode.valueOf(status), Problems.defaultCode(status),
-						Problems.defaultDetail(status)));
+		Problems.write(response, Problems.of(HttpStatusCode.valueOf(status), Problems.defaultCode(status),
+				Problems.defaultDetail(status)));
 	}
 
 }

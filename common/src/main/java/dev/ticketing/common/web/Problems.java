@@ -88,12 +88,13 @@ public final class Problems {
 	}
 
 	/**
-	 * Writes a problem straight to a servlet response, for code that runs outside Spring MVC
-	 * (filters, security entry points, the error controller).
+	 * Writes a problem straight to a servlet response, for code that runs outside Spring
+	 * MVC (filters, security entry points, the error controller).
 	 */
 	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
-		// JSON is UTF-8 by definition (RFC 8259), so no charset parameter, as in Spring MVC's responses.
+		// JSON is UTF-8 by definition (RFC 8259), so no charset parameter, as in
+		// Spring MVC's responses.
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		JSON.writeValue(response.getOutputStream(), toMap(problem));
 	}

@@ -14,8 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the limit with 413: at once when {@code Content-Length} says so,
- * and while reading for chunked bodies that have no length.
+ * Refuses request bodies over the limit with 413: at once when {@code Content-Length}
+ * says so, and while reading for chunked bodies that have no length.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -32,13 +32,29 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			// Tell the client not to keep the connection for the body we refuse to read.
-			response.setHeader("Connection", "close");
-			Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.defaultCode(413),
-					Problems.defaultDetail(413)));
+			refuse(response);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		try {
+			chain.doFilter(new LimitedRequest(request, this.limit), response);
+		}
+		catch (PayloadTooLargeException ex) {
+			// Read by a filter rather than by Spring MVC (form parsing for PUT, PATCH
+			// and DELETE), so no exception handler saw it; without this it would
+			// become a 500.
+			if (response.isCommitted()) {
+				throw ex;
+			}
+			response.resetBuffer();
+			refuse(response);
+		}
+	}
+
+	private static void refuse(HttpServletResponse response) throws IOException {
+		// Tell the client not to keep the connection for the body we refuse to read.
+		response.setHeader("Connection", "close");
+		Problems.write(response,
+				Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.defaultCode(413), Problems.defaultDetail(413)));
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

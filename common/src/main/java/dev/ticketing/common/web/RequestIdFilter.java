@@ -13,9 +13,9 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a sane
- * token, otherwise a new UUID. It is echoed in the response and put in the logging MDC as
- * {@code requestId}, so every log line written for the request carries it.
+ * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a
+ * sane token, otherwise a new UUID. It is echoed in the response and put in the logging
+ * MDC as {@code requestId}, so every log line written for the request carries it.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
@@ -43,7 +43,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
-		// The error dispatch comes after this filter returned; it needs the id in the MDC again.
+		// The error dispatch comes after this filter returned; it needs the id in
+		// the MDC again.
 		return false;
 	}
 

@@ -10,10 +10,10 @@ import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 
 /**
- * Makes JSON of the wrong type a 400 instead of a silent conversion: {@code "price": 12.5} is not
- * truncated to 12, {@code "email": 123} is not read as "123", {@code "price": "12"} is not a
- * number, and trailing garbage after the document is an error. Unknown fields stay ignored so
- * that clients can be newer than the service.
+ * Makes JSON of the wrong type a 400 instead of a silent conversion:
+ * {@code "price": 12.5} is not truncated to 12, {@code "email": 123} is not read as
+ * "123", {@code "price": "12"} is not a number, and trailing garbage after the document
+ * is an error. Unknown fields stay ignored so that clients can be newer than the service.
  */
 public class StrictJsonCustomizer implements JsonMapperBuilderCustomizer {
 

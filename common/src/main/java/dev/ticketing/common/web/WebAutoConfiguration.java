@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * What every service's HTTP API shares: the problem responses, the body size limit and the
- * correlation id. A service gets it by depending on {@code common}.
+ * What every service's HTTP API shares: the problem responses, the body size limit and
+ * the correlation id. A service gets it by depending on {@code common}.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -1,0 +1,28 @@
+package dev.ticketing.common;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "dev.ticketing.common", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule jwtContractIsPlainJava = noClasses().that()
+		.resideInAPackage("dev.ticketing.common.jwt..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "io.nats..");
+
+	@ArchTest
+	static final ArchRule commonDependsOnNoService = noClasses().that()
+		.resideInAPackage("dev.ticketing.common..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.ticketing.auth..", "dev.ticketing.tickets..", "dev.ticketing.orders..",
+				"dev.ticketing.payments..");
+
+}

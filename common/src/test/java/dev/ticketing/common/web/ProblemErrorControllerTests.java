@@ -1,0 +1,46 @@
+package dev.ticketing.common.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = TestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class ProblemErrorControllerTests {
+
+	@LocalServerPort
+	int port;
+
+	TestHttp http;
+
+	@BeforeEach
+	void connect() {
+		this.http = new TestHttp(this.port);
+	}
+
+	@Test
+	void answersAFailureOutsideSpringMvcWithA500Problem() {
+		TestHttp.Response response = this.http.get(TestApp.FILTER_FAILURE_PATH);
+
+		response.assertProblem(500, "internal_error");
+		assertThat(response.body()).doesNotContain("SELECT", "secret", "Exception", "dev.ticketing", "trace");
+	}
+
+	@Test
+	void keepsTheRequestIdOfAFailureOutsideSpringMvc() {
+		TestHttp.Response response = this.http.get(TestApp.FILTER_FAILURE_PATH, RequestIdFilter.HEADER, "filter-42");
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.header(RequestIdFilter.HEADER)).hasValue("filter-42");
+	}
+
+	@Test
+	void answersARequestForTheErrorPathLikeAnUnknownRoute() {
+		this.http.get("/error").assertProblem(404, "not_found");
+	}
+
+}

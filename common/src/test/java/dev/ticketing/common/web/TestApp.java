@@ -1,0 +1,150 @@
+package dev.ticketing.common.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ticketing.common.jwt.PublicKeyResolver;
+import dev.ticketing.common.jwt.TestKeys;
+import dev.ticketing.common.security.AuthenticatedUser;
+import dev.ticketing.common.security.ProtectedRoutes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A service as small as can be that depends on {@code common}: everything else (problem
+ * responses, filters, security, actuator) comes from common's auto-configuration. Tokens
+ * are checked against {@link #KEYS} instead of a JWKS endpoint.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(TestApp.ThingsController.class)
+public class TestApp {
+
+	/** The key the app accepts tokens from. */
+	public static final TestKeys KEYS = TestKeys.generate();
+
+	/** A path that fails inside a servlet filter, before Spring MVC. */
+	static final String FILTER_FAILURE_PATH = "/api/filter-boom";
+
+	@Bean
+	PublicKeyResolver testKeyResolver() {
+		return (keyId) -> KEYS.keyId().equals(keyId) ? Optional.of(KEYS.pair().getPublic()) : Optional.empty();
+	}
+
+	@Bean
+	ProtectedRoutes testRoutes() {
+		return (routes) -> routes.requestMatchers(HttpMethod.POST, "/api/protected")
+			.authenticated()
+			.requestMatchers("/api/admin")
+			.hasRole("ADMIN");
+	}
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws IOException {
+						throw new IllegalStateException("SELECT secret FROM filters");
+					}
+
+				});
+		registration.addUrlPatterns(FILTER_FAILURE_PATH);
+		return registration;
+	}
+
+	static final class ThingsExhaustedException extends ApiException {
+
+		ThingsExhaustedException() {
+			super(HttpStatus.TOO_MANY_REQUESTS, "things_exhausted", "No more things today.");
+		}
+
+		@Override
+		public HttpHeaders headers() {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, "30");
+			return headers;
+		}
+
+	}
+
+	record NewThing(@NotBlank @Size(max = 20) String name, @Min(1) int count) {
+	}
+
+	@RestController
+	static class ThingsController {
+
+		@PostMapping("/api/things")
+		@ResponseStatus(HttpStatus.CREATED)
+		Map<String, Object> create(@Valid @RequestBody NewThing thing) {
+			return Map.of("id", UUID.randomUUID(), "name", thing.name(), "count", thing.count());
+		}
+
+		@GetMapping("/api/things")
+		Map<String, Object> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+				@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+			return Map.of("items", List.of(), "page", page, "size", size);
+		}
+
+		@PostMapping("/api/things/claim")
+		Map<String, Object> claim() {
+			throw new ThingsExhaustedException();
+		}
+
+		@GetMapping("/api/things/{id}")
+		Map<String, Object> get(@PathVariable UUID id) {
+			return Map.of("id", id);
+		}
+
+		@GetMapping("/api/boom")
+		Map<String, Object> boom() {
+			throw new IllegalStateException("SELECT secret FROM users failed in dev.ticketing.Things");
+		}
+
+		@GetMapping("/api/me")
+		Map<String, Object> me(@AuthenticationPrincipal AuthenticatedUser user) {
+			return (user != null) ? Map.of("id", user.id(), "email", user.email()) : Map.of("anonymous", true);
+		}
+
+		@PostMapping("/api/protected")
+		Map<String, Object> protectedAction(@AuthenticationPrincipal AuthenticatedUser user) {
+			return Map.of("userId", user.id());
+		}
+
+		@GetMapping("/api/admin")
+		Map<String, Object> admin() {
+			return Map.of("secret", 42);
+		}
+
+	}
+
+}
