@@ -1,7 +1,11 @@
 package dev.ticketing.common.web;
 
+import org.apache.catalina.core.StandardHost;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +32,19 @@ public class WebAutoConfiguration {
 	@Bean
 	StrictJsonCustomizer strictJsonCustomizer() {
 		return new StrictJsonCustomizer();
+	}
+
+	/**
+	 * Tomcat's own error reports (requests it refuses before the application sees them).
+	 */
+	@Bean
+	@ConditionalOnClass(StandardHost.class)
+	TomcatContextCustomizer problemErrorReports() {
+		return (context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		};
 	}
 
 	@Bean

@@ -43,4 +43,13 @@ class ProblemErrorControllerTests {
 		this.http.get("/error").assertProblem(404, "not_found");
 	}
 
+	@Test
+	void answersRequestsTomcatRefusesItselfWithAProblem() {
+		// An encoded slash is refused by Tomcat before any filter or servlet runs.
+		TestHttp.Response response = this.http.get("/api/things/a%2Fb");
+
+		response.assertProblem(400, "malformed_request");
+		assertThat(response.body()).doesNotContain("Tomcat", "<html");
+	}
+
 }

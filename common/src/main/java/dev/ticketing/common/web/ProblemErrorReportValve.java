@@ -1,0 +1,36 @@
+package dev.ticketing.common.web;
+
+import java.io.IOException;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * Tomcat's last word on errors it raises itself, before any filter or servlet runs (an
+ * encoded slash or a NUL in the path, a malformed request line): the problem shape
+ * instead of Tomcat's HTML error page.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		try {
+			response.resetBuffer();
+			Problems.write(response, Problems.of(HttpStatusCode.valueOf(status), Problems.defaultCode(status),
+					Problems.defaultDetail(status)));
+			response.finishResponse();
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client is gone or the response is already on its way; nothing left to
+			// say.
+		}
+	}
+
+}
