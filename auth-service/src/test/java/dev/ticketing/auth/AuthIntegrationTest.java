@@ -1,9 +1,10 @@
 package dev.ticketing.auth;
 
+import dev.ticketing.common.testing.TestHttp;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.ticketing.auth.TestHttp.Response;
+import dev.ticketing.common.testing.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,8 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * auth-service started on a random port against the real PostgreSQL test database, driven
@@ -52,13 +51,7 @@ public abstract class AuthIntegrationTest {
 
 	/** The response is the RFC 9457 problem of DESIGN §2 with this status and code. */
 	public static void assertProblem(Response response, int status, String code) {
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.json().get("status").asInt()).isEqualTo(status);
-		assertThat(response.json().get("code").asString()).isEqualTo(code);
-		assertThat(response.json().get("title").asString()).isNotBlank();
-		assertThat(response.json().get("detail").asString()).isNotBlank();
-		assertThat(response.json().get("type").asString()).isEqualTo("urn:ticketing:problem:" + code);
+		response.assertProblem(status, code);
 	}
 
 }

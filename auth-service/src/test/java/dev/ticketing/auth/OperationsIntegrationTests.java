@@ -1,5 +1,7 @@
 package dev.ticketing.auth;
 
+import dev.ticketing.common.testing.TestHttp;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ticketing.auth.AuthIntegrationTest;
-import dev.ticketing.auth.TestHttp;
-import dev.ticketing.auth.TestHttp.Response;
+import dev.ticketing.common.testing.TestHttp;
+import dev.ticketing.common.testing.TestHttp.Response;
 import dev.ticketing.common.jwt.JwksKeyResolver;
 import dev.ticketing.common.jwt.JwtVerifier;
 import dev.ticketing.common.jwt.VerifiedToken;

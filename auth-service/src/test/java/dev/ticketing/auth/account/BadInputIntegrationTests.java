@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.util.UUID;
 
 import dev.ticketing.auth.AuthIntegrationTest;
-import dev.ticketing.auth.TestHttp.Response;
+import dev.ticketing.common.testing.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +94,7 @@ class BadInputIntegrationTests extends AuthIntegrationTest {
 		Response response = this.http.get("/api/users/signup");
 		assertRefused(response, 405, "method_not_allowed");
 		assertThat(response.header("Allow")).hasValueSatisfying((allow) -> assertThat(allow).contains("POST"));
-		assertRefused(this.http.method("DELETE", "/api/users/currentuser", HttpRequest.BodyPublishers.noBody()), 405,
+		assertRefused(this.http.send("DELETE", "/api/users/currentuser", HttpRequest.BodyPublishers.noBody()), 405,
 				"method_not_allowed");
 	}
 

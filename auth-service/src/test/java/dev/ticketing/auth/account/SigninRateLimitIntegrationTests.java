@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.ticketing.auth.AuthIntegrationTest;
-import dev.ticketing.auth.TestHttp;
-import dev.ticketing.auth.TestHttp.Response;
+import dev.ticketing.common.testing.TestHttp;
+import dev.ticketing.common.testing.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 import dev.ticketing.auth.AuthIntegrationTest;
-import dev.ticketing.auth.TestHttp.Response;
+import dev.ticketing.common.testing.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

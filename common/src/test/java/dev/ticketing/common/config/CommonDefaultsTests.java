@@ -2,32 +2,17 @@ package dev.ticketing.common.config;
 
 import java.util.Map;
 
-import dev.ticketing.common.web.TestApp;
-import dev.ticketing.common.web.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
+import dev.ticketing.common.web.WebIntegrationTest;
+import dev.ticketing.common.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = TestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class CommonDefaultsTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.http = new TestHttp(this.port);
-	}
+class CommonDefaultsTests extends WebIntegrationTest {
 
 	@Test
 	void exposesTheLivenessProbe() {

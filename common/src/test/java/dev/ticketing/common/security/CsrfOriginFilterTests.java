@@ -4,33 +4,23 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 
 import dev.ticketing.common.web.TestApp;
-import dev.ticketing.common.web.TestHttp;
+import dev.ticketing.common.web.WebIntegrationTest;
+import dev.ticketing.common.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = TestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class CsrfOriginFilterTests {
+class CsrfOriginFilterTests extends WebIntegrationTest {
 
 	private static final String EVIL = "https://evil.example";
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
 
 	String session;
 
 	@BeforeEach
 	void signIn() {
-		this.http = new TestHttp(this.port);
 		this.session = "session=" + TestApp.KEYS.token(Instant.now());
 	}
 

@@ -8,29 +8,14 @@ import java.util.UUID;
 
 import dev.ticketing.common.jwt.TestKeys;
 import dev.ticketing.common.web.TestApp;
-import dev.ticketing.common.web.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
+import dev.ticketing.common.web.WebIntegrationTest;
+import dev.ticketing.common.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = TestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class SecurityAutoConfigurationTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.http = new TestHttp(this.port);
-	}
+class SecurityAutoConfigurationTests extends WebIntegrationTest {
 
 	@Test
 	void refusesAProtectedRouteWithoutAToken() {

@@ -1,32 +1,17 @@
 package dev.ticketing.common.web;
 
+import dev.ticketing.common.testing.TestHttp;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = TestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class ApiExceptionHandlerTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.http = new TestHttp(this.port);
-	}
+class ApiExceptionHandlerTests extends WebIntegrationTest {
 
 	@Test
 	void acceptsAValidRequest() {

@@ -1,26 +1,11 @@
 package dev.ticketing.common.web;
 
-import org.junit.jupiter.api.BeforeEach;
+import dev.ticketing.common.testing.TestHttp;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = TestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class ProblemErrorControllerTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.http = new TestHttp(this.port);
-	}
+class ProblemErrorControllerTests extends WebIntegrationTest {
 
 	@Test
 	void answersAFailureOutsideSpringMvcWithA500Problem() {

@@ -1,35 +1,21 @@
 package dev.ticketing.common.web;
 
+import dev.ticketing.common.testing.TestHttp;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(classes = TestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class RequestIdFilterTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.http = new TestHttp(this.port);
-	}
+class RequestIdFilterTests extends WebIntegrationTest {
 
 	@Test
 	void echoesASuppliedRequestId() {

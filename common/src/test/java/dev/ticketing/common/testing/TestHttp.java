@@ -1,4 +1,4 @@
-package dev.ticketing.common.web;
+package dev.ticketing.common.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,7 +9,10 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+
+import dev.ticketing.common.web.Problems;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Raw HTTP/1.1 requests to the app under test: bodies and headers exactly as written,
- * nothing in between that would fix them up.
+ * Raw HTTP/1.1 requests to a service under test: bodies and headers exactly as written,
+ * nothing in between that would fix them up. Shared by every service's integration tests
+ * through common's test jar.
  */
 public final class TestHttp {
 
@@ -46,6 +50,15 @@ public final class TestHttp {
 
 	public Response postJson(String path, String json, String... headers) {
 		return send("POST", path, BodyPublishers.ofString(json), with(headers, "Content-Type", "application/json"));
+	}
+
+	public Response post(String path, BodyPublisher body, String... headers) {
+		return send("POST", path, body, headers);
+	}
+
+	/** A value as a JSON document. */
+	public static String json(Object value) {
+		return JSON.writeValueAsString(value);
 	}
 
 	/** A body sent chunked: its length is not known up front. */
@@ -97,6 +110,25 @@ public final class TestHttp {
 
 		public Optional<String> header(String name) {
 			return this.raw.headers().firstValue(name);
+		}
+
+		public List<String> setCookies() {
+			return this.raw.headers().allValues("Set-Cookie");
+		}
+
+		/** The whole {@code Set-Cookie} header for a cookie. */
+		public String setCookie(String name) {
+			return setCookies().stream()
+				.filter((cookie) -> cookie.startsWith(name + "="))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no Set-Cookie for " + name + " in " + setCookies()));
+		}
+
+		/** The value a {@code Set-Cookie} header gives a cookie. */
+		public String cookieValue(String name) {
+			String header = setCookie(name);
+			int end = header.indexOf(';');
+			return header.substring(name.length() + 1, (end < 0) ? header.length() : end);
 		}
 
 		public String contentType() {
