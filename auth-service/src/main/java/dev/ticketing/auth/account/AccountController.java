@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.ticketing.auth.session.Session;
-import dev.ticketing.auth.session.SessionCookies;
+import dev.ticketing.auth.session.SessionCookieHeaders;
 import dev.ticketing.common.security.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -23,9 +23,9 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	private final SessionCookies cookies;
+	private final SessionCookieHeaders cookies;
 
-	AccountController(AccountService accounts, SessionCookies cookies) {
+	AccountController(AccountService accounts, SessionCookieHeaders cookies) {
 		this.accounts = accounts;
 		this.cookies = cookies;
 	}

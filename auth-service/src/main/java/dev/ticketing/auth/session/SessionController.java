@@ -14,9 +14,9 @@ class SessionController {
 
 	private final SessionService sessions;
 
-	private final SessionCookies cookies;
+	private final SessionCookieHeaders cookies;
 
-	SessionController(SessionService sessions, SessionCookies cookies) {
+	SessionController(SessionService sessions, SessionCookieHeaders cookies) {
 		this.sessions = sessions;
 		this.cookies = cookies;
 	}

@@ -50,8 +50,8 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
 			try {
 				VerifiedToken verified = this.verifier.verify(token);
 				SecurityContext context = this.contexts.createEmptyContext();
-				context.setAuthentication(new UserAuthentication(
-						new AuthenticatedUser(verified.userId(), verified.email()), bearer == null));
+				context.setAuthentication(
+						new UserAuthentication(new AuthenticatedUser(verified.userId(), verified.email())));
 				this.contexts.setContext(context);
 			}
 			catch (InvalidTokenException ex) {

@@ -5,20 +5,15 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
- * An authentication made from a verified access token, remembering whether the token came
- * from the {@code session} cookie (ambient, so subject to the CSRF rule) or a Bearer
- * header.
+ * An authentication made from a verified access token.
  */
 final class UserAuthentication extends AbstractAuthenticationToken {
 
 	private final AuthenticatedUser user;
 
-	private final boolean viaCookie;
-
-	UserAuthentication(AuthenticatedUser user, boolean viaCookie) {
+	UserAuthentication(AuthenticatedUser user) {
 		super(List.of());
 		this.user = user;
-		this.viaCookie = viaCookie;
 		setAuthenticated(true);
 	}
 
@@ -30,10 +25,6 @@ final class UserAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public AuthenticatedUser getPrincipal() {
 		return this.user;
-	}
-
-	boolean viaCookie() {
-		return this.viaCookie;
 	}
 
 }

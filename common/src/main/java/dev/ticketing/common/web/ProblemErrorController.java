@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,8 +38,7 @@ public class ProblemErrorController implements ErrorController {
 			return;
 		}
 		response.resetBuffer();
-		Problems.write(response, Problems.of(HttpStatusCode.valueOf(status), Problems.defaultCode(status),
-				Problems.defaultDetail(status)));
+		Problems.write(response, Problems.forStatus(status));
 	}
 
 }

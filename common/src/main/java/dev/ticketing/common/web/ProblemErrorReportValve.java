@@ -6,8 +6,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
-import org.springframework.http.HttpStatusCode;
-
 /**
  * Tomcat's last word on errors it raises itself, before any filter or servlet runs (an
  * encoded slash or a NUL in the path, a malformed request line): the problem shape
@@ -23,8 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 		try {
 			response.resetBuffer();
-			Problems.write(response, Problems.of(HttpStatusCode.valueOf(status), Problems.defaultCode(status),
-					Problems.defaultDetail(status)));
+			Problems.write(response, Problems.forStatus(status));
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {

@@ -33,6 +33,11 @@ public final class Problems {
 		return withCode(problem, code);
 	}
 
+	/** The generic problem for a status: its default code and detail. */
+	public static ProblemDetail forStatus(int status) {
+		return of(HttpStatusCode.valueOf(status), defaultCode(status), defaultDetail(status));
+	}
+
 	/** Sets {@code code} and the matching {@code type} on an existing problem. */
 	public static ProblemDetail withCode(ProblemDetail problem, String code) {
 		problem.setType(URI.create(TYPE_PREFIX + code));

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,8 +52,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	private static void refuse(HttpServletResponse response) throws IOException {
 		// Tell the client not to keep the connection for the body we refuse to read.
 		response.setHeader("Connection", "close");
-		Problems.write(response,
-				Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.defaultCode(413), Problems.defaultDetail(413)));
+		Problems.write(response, Problems.forStatus(413));
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -17,7 +17,7 @@ import static dev.ticketing.common.security.SessionCookies.SESSION;
  * {@code Secure} as configured.
  */
 @Component
-public class SessionCookies {
+public class SessionCookieHeaders {
 
 	static final String REFRESH_PATH = "/api/users";
 
@@ -27,7 +27,7 @@ public class SessionCookies {
 
 	private final Duration refreshTtl;
 
-	SessionCookies(AuthProperties properties) {
+	SessionCookieHeaders(AuthProperties properties) {
 		this.secure = properties.cookieSecure();
 		this.accessTtl = properties.accessTokenTtl();
 		this.refreshTtl = properties.refreshTokenTtl();
