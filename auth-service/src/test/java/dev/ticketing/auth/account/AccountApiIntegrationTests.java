@@ -132,7 +132,14 @@ class AccountApiIntegrationTests extends AuthIntegrationTest {
 	@Test
 	void currentUserIsNullWithoutAValidToken() {
 		String token = signup(uniqueEmail(), "correct horse").cookieValue("session");
-		String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+		// Change the first signature character: every one of its 6 bits is significant
+		// (the
+		// last characters of base64url carry padding bits, and changing those may not
+		// alter
+		// the signature at all).
+		int signature = token.lastIndexOf('.') + 1;
+		char replacement = (token.charAt(signature) == 'A') ? 'B' : 'A';
+		String tampered = token.substring(0, signature) + replacement + token.substring(signature + 1);
 
 		for (Response response : new Response[] { this.http.get("/api/users/currentuser"),
 				this.http.get("/api/users/currentuser", "Cookie", "session=" + tampered),
