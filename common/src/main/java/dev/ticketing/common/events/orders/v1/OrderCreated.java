@@ -1,0 +1,29 @@
+package dev.ticketing.common.events.orders.v1;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code orders.v1.order.created}: a buyer holds a ticket until {@code expiresAt}.
+ *
+ * @param id the order id
+ * @param version the order's version, 1 for a new order
+ * @param userId the buyer
+ * @param status {@code created}
+ * @param expiresAt when the hold runs out
+ * @param ticket the ticket held
+ */
+public record OrderCreated(UUID id, long version, UUID userId, String status, Instant expiresAt, Ticket ticket) {
+
+	/**
+	 * The ticket of an order, priced as it was when the order was placed.
+	 *
+	 * @param id the ticket id
+	 * @param price the price in minor units
+	 * @param currency the ISO 4217 currency
+	 */
+	public record Ticket(UUID id, long price, String currency) {
+
+	}
+
+}

@@ -1,0 +1,342 @@
+package dev.ticketing.common.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.Connection;
+import io.nats.client.IterableConsumer;
+import io.nats.client.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.ticketing.common.events.Event;
+import dev.ticketing.common.events.EventCodec;
+import dev.ticketing.common.events.EventType;
+import dev.ticketing.common.events.MalformedEventException;
+
+/**
+ * Runs every {@link EventSubscription} of the service: one thread per subscription pulls
+ * from its durable consumer and, per message, records the event in the {@link Inbox} and
+ * applies the handler in one transaction, then acknowledges (DESIGN §3).
+ * <ul>
+ * <li>A duplicate (already in the inbox) is acknowledged without effect.</li>
+ * <li>A failing handler is retried with {@code nakWithDelay} and the configured backoff;
+ * on its last allowed delivery, or at once for a malformed message or a
+ * {@link PoisonEventException}, the message is terminated, which puts an advisory in the
+ * dead-letter stream ({@link DeadLetters}), and later messages keep flowing.</li>
+ * <li>Losing NATS closes the consumer and reopens it with backoff.</li>
+ * <li>On shutdown each thread stops pulling, finishes the messages it already holds and
+ * exits before the connection and the database pool close.</li>
+ * </ul>
+ */
+public class EventSubscribers implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventSubscribers.class);
+
+	private static final Duration POLL = Duration.ofSeconds(1);
+
+	private final List<EventSubscription> subscriptions;
+
+	private final String defaultDurable;
+
+	private final Connection connection;
+
+	private final StreamProvisioner provisioner;
+
+	private final Inbox inbox;
+
+	private final TransactionTemplate transactions;
+
+	private final EventCodec codec;
+
+	private final MessagingProperties properties;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	private final List<Worker> workers = new ArrayList<>();
+
+	private ScheduledExecutorService housekeeping;
+
+	private volatile boolean running;
+
+	public EventSubscribers(List<EventSubscription> subscriptions, String defaultDurable, Connection connection,
+			StreamProvisioner provisioner, Inbox inbox, TransactionTemplate transactions, EventCodec codec,
+			MessagingProperties properties, Clock clock, MeterRegistry meters) {
+		this.subscriptions = subscriptions;
+		this.defaultDurable = defaultDurable;
+		this.connection = connection;
+		this.provisioner = provisioner;
+		this.inbox = inbox;
+		this.transactions = transactions;
+		this.codec = codec;
+		this.properties = properties;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		for (EventSubscription subscription : this.subscriptions) {
+			Worker worker = new Worker(subscription, subscription.durable().orElse(this.defaultDurable));
+			this.workers.add(worker);
+			worker.thread = Thread.ofPlatform()
+				.name("events-" + subscription.stream().streamName().toLowerCase() + "-" + worker.durable)
+				.daemon()
+				.start(worker::run);
+		}
+		this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+		this.housekeeping.scheduleWithFixedDelay(this::purgeInbox, 1, 60, TimeUnit.MINUTES);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.housekeeping.shutdownNow();
+		this.workers.forEach(Worker::stopPulling);
+		for (Worker worker : this.workers) {
+			try {
+				worker.thread.join(this.properties.consumer().ackWait().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.workers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stops after the web server (phase DEFAULT - 1024) and before the outbox relay,
+		// so events the handlers wrote on the way out are still published.
+		return SmartLifecycle.DEFAULT_PHASE - 1536;
+	}
+
+	/** Whether every subscription has its consumer open, for health reporting. */
+	public boolean isConnected() {
+		return this.workers.stream().allMatch((worker) -> worker.consumer != null);
+	}
+
+	private void purgeInbox() {
+		try {
+			int purged = this.transactions.execute((status) -> this.inbox
+				.purgeBefore(this.clock.instant().minus(this.properties.consumer().inboxRetention())));
+			logger.debug("Forgot {} processed events", purged);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not purge the inbox: {}", ex.toString());
+		}
+	}
+
+	private final class Worker {
+
+		private final EventSubscription subscription;
+
+		private final String durable;
+
+		private volatile IterableConsumer consumer;
+
+		private Thread thread;
+
+		private Worker(EventSubscription subscription, String durable) {
+			this.subscription = subscription;
+			this.durable = durable;
+		}
+
+		void stopPulling() {
+			IterableConsumer current = this.consumer;
+			if (current != null) {
+				current.stop();
+			}
+		}
+
+		void run() {
+			int failedRounds = 0;
+			while (EventSubscribers.this.running) {
+				try {
+					if (this.consumer == null) {
+						this.consumer = open();
+						failedRounds = 0;
+						logger.info("Consuming {} as {}", this.subscription, this.durable);
+					}
+					Message message = this.consumer.nextMessage(POLL);
+					if (message != null) {
+						process(message);
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (Exception ex) {
+					failedRounds++;
+					if (failedRounds == 1 || failedRounds % 20 == 0) {
+						logger.warn("Consumer {} on {} failed (attempt {}): {}", this.durable,
+								this.subscription.stream(), failedRounds, ex.toString());
+					}
+					close();
+					pause(failedRounds);
+				}
+			}
+			drain();
+		}
+
+		private IterableConsumer open() throws Exception {
+			EventSubscribers.this.provisioner.ensureExists(this.subscription.stream());
+			EventSubscribers.this.provisioner.ensureDeadLetters();
+			EventSubscribers.this.provisioner.ensureConsumer(this.subscription.stream(), this.durable);
+			return EventSubscribers.this.connection.getStreamContext(this.subscription.stream().streamName())
+				.getConsumerContext(this.durable)
+				.iterate(ConsumeOptions.builder().batchSize(64).build());
+		}
+
+		/** Finishes the messages already pulled, then closes the consumer. */
+		private void drain() {
+			IterableConsumer current = this.consumer;
+			if (current == null) {
+				return;
+			}
+			try {
+				Message message;
+				while ((message = current.nextMessage(Duration.ofMillis(100))) != null) {
+					process(message);
+				}
+			}
+			catch (Exception ex) {
+				logger.debug("Stopped draining {}: {}", this.durable, ex.toString());
+			}
+			close();
+		}
+
+		private void close() {
+			IterableConsumer current = this.consumer;
+			this.consumer = null;
+			if (current != null) {
+				try {
+					current.close();
+				}
+				catch (Exception ex) {
+					logger.debug("Closing consumer {}: {}", this.durable, ex.toString());
+				}
+			}
+		}
+
+		private void pause(int failedRounds) {
+			long millis = Math.min(200L << Math.min(failedRounds - 1, 8), 10_000L);
+			long until = System.currentTimeMillis() + millis;
+			while (EventSubscribers.this.running && System.currentTimeMillis() < until) {
+				try {
+					Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+
+		private void process(Message message) {
+			String subject = message.getSubject();
+			long deliveries = message.metaData().deliveredCount();
+			MDC.put("subject", subject);
+			try {
+				Optional<EventType> type = EventType.forSubject(subject);
+				Optional<EventHandler<Object>> handler = type.flatMap(this.subscription::handlerFor);
+				if (handler.isEmpty()) {
+					// A type this service does not react to (or a newer one it does not
+					// know).
+					message.ack();
+					count(subject, "skipped");
+					return;
+				}
+				Event<?> event;
+				try {
+					event = EventSubscribers.this.codec.decode(subject, message.getData());
+				}
+				catch (MalformedEventException ex) {
+					deadLetter(message, subject, ex);
+					return;
+				}
+				MDC.put("eventId", event.id().toString());
+				apply(message, subject, deliveries, event, handler.get());
+			}
+			finally {
+				MDC.remove("subject");
+				MDC.remove("eventId");
+			}
+		}
+
+		@SuppressWarnings("unchecked")
+		private void apply(Message message, String subject, long deliveries, Event<?> event,
+				EventHandler<Object> handler) {
+			try {
+				Boolean applied = EventSubscribers.this.transactions.execute((status) -> {
+					if (!EventSubscribers.this.inbox.record(this.durable, event.id(), subject)) {
+						return false;
+					}
+					handler.handle((Event<Object>) event);
+					return true;
+				});
+				message.ack();
+				count(subject, Boolean.TRUE.equals(applied) ? "applied" : "duplicate");
+			}
+			catch (PoisonEventException ex) {
+				deadLetter(message, subject, ex);
+			}
+			catch (RuntimeException ex) {
+				int maxDeliver = EventSubscribers.this.properties.consumer().maxDeliver();
+				if (deliveries >= maxDeliver) {
+					logger.error("Giving up on {} {} after {} deliveries", subject, event.id(), deliveries, ex);
+					message.term();
+					count(subject, "dead_lettered");
+				}
+				else {
+					Duration delay = EventSubscribers.this.properties.consumer().backoffAfter(deliveries);
+					logger.warn("Handling {} {} failed (delivery {} of {}), retrying in {}: {}", subject, event.id(),
+							deliveries, maxDeliver, delay, ex.toString());
+					message.nakWithDelay(delay);
+					count(subject, "retried");
+				}
+			}
+		}
+
+		private void deadLetter(Message message, String subject, RuntimeException reason) {
+			logger.error("Setting aside {} (stream sequence {}): {}", subject, message.metaData().streamSequence(),
+					reason.getMessage());
+			message.term();
+			count(subject, "dead_lettered");
+		}
+
+		private void count(String subject, String outcome) {
+			Counter.builder("ticketing.events.consumed")
+				.description("Events received by this service's consumers, by outcome")
+				.tag("consumer", this.durable)
+				.tag("subject", subject)
+				.tag("outcome", outcome)
+				.register(EventSubscribers.this.meters)
+				.increment();
+		}
+
+	}
+
+}

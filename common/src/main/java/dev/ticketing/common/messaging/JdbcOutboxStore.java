@@ -1,0 +1,62 @@
+package dev.ticketing.common.messaging;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The outbox in PostgreSQL (table {@code outbox}, migration {@code db/messaging}).
+ */
+public class JdbcOutboxStore implements OutboxStore {
+
+	private final JdbcClient jdbc;
+
+	public JdbcOutboxStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void add(OutboxMessage message, Instant occurredAt) {
+		this.jdbc.sql("INSERT INTO outbox (id, subject, body, occurred_at) VALUES (?, ?, ?, ?)")
+			.params(message.id(), message.subject(), message.body(), Timestamp.from(occurredAt))
+			.update();
+	}
+
+	@Override
+	public List<OutboxMessage> claimUnsent(int limit) {
+		return this.jdbc.sql("""
+				SELECT id, subject, body FROM outbox
+				WHERE sent_at IS NULL
+				ORDER BY position
+				LIMIT ?
+				FOR UPDATE SKIP LOCKED""")
+			.param(limit)
+			.query((rs, row) -> new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("subject"),
+					rs.getString("body")))
+			.list();
+	}
+
+	@Override
+	public void markSent(Collection<OutboxMessage> messages, Instant sentAt) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		UUID[] ids = messages.stream().map(OutboxMessage::id).toArray(UUID[]::new);
+		this.jdbc.sql("UPDATE outbox SET sent_at = ? WHERE id = ANY(?)").params(Timestamp.from(sentAt), ids).update();
+	}
+
+	@Override
+	public int purgeSentBefore(Instant cutoff) {
+		return this.jdbc.sql("DELETE FROM outbox WHERE sent_at < ?").param(Timestamp.from(cutoff)).update();
+	}
+
+	@Override
+	public long countUnsent() {
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single();
+	}
+
+}

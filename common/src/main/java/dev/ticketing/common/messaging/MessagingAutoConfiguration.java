@@ -1,0 +1,144 @@
+package dev.ticketing.common.messaging;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+import dev.ticketing.common.events.EventCodec;
+
+/**
+ * The event backbone for a service that sets {@code ticketing.messaging.enabled=true}:
+ * the NATS connection, stream provisioning, the outbox and its relay, the consumers of
+ * every {@link EventSubscription} bean with their inbox, and the dead-letter stream.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+		"dev.ticketing.common.security.SecurityAutoConfiguration" })
+@ConditionalOnClass({ Connection.class, JdbcClient.class })
+@ConditionalOnBooleanProperty("ticketing.messaging.enabled")
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventCodec eventCodec() {
+		return new EventCodec();
+	}
+
+	/**
+	 * The NATS connection. Start-up waits until a server answers; afterwards the client
+	 * reconnects for ever, and the relay and the consumers back off meanwhile.
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	Connection natsConnection(MessagingProperties properties, Environment environment)
+			throws IOException, InterruptedException {
+		ConnectionListener listener = (connection, event) -> logger.info("NATS connection: {}", event);
+		Options.Builder options = Options.builder()
+			.servers(StringUtils.commaDelimitedListToStringArray(properties.url().replace(" ", "")))
+			.connectionName(environment.getProperty("spring.application.name", "ticketing"))
+			.maxReconnects(-1)
+			.reconnectWait(Duration.ofSeconds(1))
+			.connectionTimeout(Duration.ofSeconds(5))
+			.connectionListener(listener);
+		if (StringUtils.hasText(properties.credentialsFile())) {
+			options.authHandler(Nats.credentials(properties.credentialsFile()));
+		}
+		else if (StringUtils.hasText(properties.username())) {
+			options.userInfo(properties.username(), properties.password());
+		}
+		return Nats.connectReconnectOnConnect(options.build());
+	}
+
+	@Bean
+	StreamProvisioner streamProvisioner(Connection connection, MessagingProperties properties) {
+		return new StreamProvisioner(connection, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxStore outboxStore(JdbcClient jdbc) {
+		return new JdbcOutboxStore(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Inbox inbox(JdbcClient jdbc) {
+		return new JdbcInbox(jdbc);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(OutboxStore store, PlatformTransactionManager transactionManager, Connection connection,
+			StreamProvisioner provisioner, MessagingProperties properties, Clock clock, MeterRegistry meters) {
+		return new OutboxRelay(store, new TransactionTemplate(transactionManager), connection, provisioner, properties,
+				clock, meters);
+	}
+
+	@Bean
+	Outbox outbox(OutboxStore store, EventCodec codec, Clock clock, OutboxRelay relay) {
+		return new Outbox(store, codec, clock, relay::wakeUp);
+	}
+
+	@Bean
+	EventSubscribers eventSubscribers(ObjectProvider<EventSubscription> subscriptions, Connection connection,
+			StreamProvisioner provisioner, Inbox inbox, PlatformTransactionManager transactionManager, EventCodec codec,
+			MessagingProperties properties, Clock clock, MeterRegistry meters, Environment environment) {
+		return new EventSubscribers(subscriptions.orderedStream().toList(), durableName(properties, environment),
+				connection, provisioner, inbox, new TransactionTemplate(transactionManager), codec, properties, clock,
+				meters);
+	}
+
+	@Bean
+	DeadLetters deadLetters(Connection connection, MessagingProperties properties) {
+		return new DeadLetters(connection, properties);
+	}
+
+	@Bean
+	DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters, MessagingProperties properties,
+			Environment environment) {
+		return new DeadLettersEndpoint(deadLetters, durableName(properties, environment));
+	}
+
+	@Bean
+	NatsHealthIndicator natsHealthIndicator(Connection connection, EventSubscribers subscribers) {
+		return new NatsHealthIndicator(connection, subscribers);
+	}
+
+	private static String durableName(MessagingProperties properties, Environment environment) {
+		String durable = properties.consumer().durable();
+		if (StringUtils.hasText(durable)) {
+			return durable;
+		}
+		String name = environment.getProperty("spring.application.name");
+		if (!StringUtils.hasText(name)) {
+			throw new IllegalStateException(
+					"Set spring.application.name or ticketing.messaging.consumer.durable: it names the durable consumers");
+		}
+		return name;
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.ticketing.tickets;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * tickets-service: listings, and their reservation by orders.
+ */
+@SpringBootApplication
+public class TicketsApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(TicketsApplication.class, args);
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.ticketing.tickets.ticket;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A ticket as the API shows it (DESIGN §2).
+ */
+public record TicketResponse(UUID id, String title, long price, String currency, String description, String venue,
+		Instant eventAt, UUID sellerId, String status, long version, Instant createdAt, Instant updatedAt) {
+
+	static TicketResponse of(Ticket ticket) {
+		Listing listing = ticket.listing();
+		return new TicketResponse(ticket.id(), listing.title(), listing.price(), listing.currency(),
+				listing.description(), listing.venue(), listing.eventAt(), ticket.sellerId(), ticket.status().value(),
+				ticket.version(), ticket.createdAt(), ticket.updatedAt());
+	}
+
+}

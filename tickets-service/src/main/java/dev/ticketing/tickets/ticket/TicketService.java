@@ -1,0 +1,91 @@
+package dev.ticketing.tickets.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.ticketing.common.messaging.Outbox;
+import dev.ticketing.common.web.PageResponse;
+
+/**
+ * Listing, editing and withdrawing tickets. Each change and its
+ * {@code tickets.v1.ticket.*} event commit together through the outbox.
+ */
+@Service
+public class TicketService {
+
+	private final TicketRepository tickets;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	public TicketService(TicketRepository tickets, Outbox outbox, Clock clock) {
+		this.tickets = tickets;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Ticket create(UUID sellerId, Listing listing) {
+		Ticket ticket = Ticket.list(UUID.randomUUID(), sellerId, listing, now());
+		this.tickets.insert(ticket);
+		this.outbox.append(TicketEvents.created(ticket));
+		return ticket;
+	}
+
+	@Transactional(readOnly = true)
+	public Ticket get(UUID id) {
+		return this.tickets.find(id).orElseThrow(TicketNotFoundException::new);
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<Ticket> search(TicketQuery query) {
+		return this.tickets.search(query);
+	}
+
+	/**
+	 * Replaces a ticket's details.
+	 * @param expectedVersion the version the client edited, or {@code null} to overwrite
+	 * whatever is current
+	 */
+	@Transactional
+	public Ticket update(UUID userId, UUID id, Listing listing, Long expectedVersion) {
+		Ticket ticket = ownTicket(userId, id);
+		Ticket edited = ticket.edit(listing, now());
+		if (expectedVersion != null && expectedVersion != ticket.version()) {
+			throw new VersionConflictException(ticket.version());
+		}
+		this.tickets.update(edited);
+		this.outbox.append(TicketEvents.updated(edited));
+		return edited;
+	}
+
+	/** Takes a ticket off the market; withdrawing it again changes nothing. */
+	@Transactional
+	public void withdraw(UUID userId, UUID id) {
+		Ticket ticket = ownTicket(userId, id);
+		Ticket withdrawn = ticket.withdraw(now());
+		if (withdrawn != ticket) {
+			this.tickets.update(withdrawn);
+			this.outbox.append(TicketEvents.updated(withdrawn));
+		}
+	}
+
+	private Ticket ownTicket(UUID userId, UUID id) {
+		Ticket ticket = this.tickets.findForUpdate(id).orElseThrow(TicketNotFoundException::new);
+		if (!ticket.isSoldBy(userId)) {
+			throw new NotOwnerException();
+		}
+		return ticket;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}
