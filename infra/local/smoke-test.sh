@@ -29,6 +29,26 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -H 'Content-Type: appl
 check "signin answers 200" 200 "$status"
 current=$(curl -s -b "$jar" "$auth/currentuser")
 check "currentuser names the signed-in user" yes "$(grep -q "\"email\":\"$email\"" <<<"$current" && echo yes || echo "no ($current)")"
+
+tickets=http://localhost:8082/api/tickets
+word="smoke$(date +%s%N)"
+ticket=$(curl -s -b "$jar" -H 'Content-Type: application/json' -H 'Origin: http://localhost:3000' \
+  -d "{\"title\":\"$word floor standing\",\"price\":12500,\"currency\":\"EUR\"}" -w '\n%{http_code}' "$tickets")
+check "listing a ticket with the session cookie answers 201" 201 "$(tail -n 1 <<<"$ticket")"
+id=$(head -n 1 <<<"$ticket" | sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p')
+status=$(curl -s -o /dev/null -w '%{http_code}' "$tickets/$id")
+check "the ticket can be read" 200 "$status"
+found=$(curl -s "$tickets?q=$word")
+check "browsing finds it by title" yes "$(grep -q "\"totalItems\":1" <<<"$found" && echo yes || echo "no ($found)")"
+published=no
+for _ in $(seq 1 60); do
+  if curl -s http://localhost:8082/actuator/prometheus | grep -q '^ticketing_outbox_published_total.* [1-9]'; then
+    published=yes; break
+  fi
+  sleep 0.5
+done
+check "its ticket.created event reached JetStream (outbox relay's PubAck)" yes "$published"
+
 status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "$auth/signout")
 check "signout answers 204" 204 "$status"
 logline=$(head -n 1 "$RUN_DIR/logs/auth-service.log")

@@ -18,6 +18,13 @@ class ArchitectureTests {
 		.resideInAnyPackage("org.springframework..", "io.nats..");
 
 	@ArchTest
+	static final ArchRule eventContractsArePlainJava = noClasses().that()
+		.resideInAPackage("dev.ticketing.common.events..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "io.nats..", "dev.ticketing.common.messaging..");
+
+	@ArchTest
 	static final ArchRule commonDependsOnNoService = noClasses().that()
 		.resideInAPackage("dev.ticketing.common..")
 		.should()

@@ -15,16 +15,13 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.EventCodec;
-import dev.ticketing.common.jwt.PublicKeyResolver;
 import dev.ticketing.common.jwt.TestKeys;
 import dev.ticketing.common.testing.TestHttp;
 import dev.ticketing.common.testing.TestHttp.Response;
@@ -34,12 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * tickets-service started on a random port against the real PostgreSQL
  * ({@code ticketing_tickets_test}) and a nats-server of the test's own. Users are
- * authenticated with tokens signed by {@link #KEYS}, trusted through a
- * {@link PublicKeyResolver} that replaces auth-service's JWKS.
+ * authenticated with tokens signed by {@link #KEYS}, trusted through
+ * {@link TestSecurityConfiguration} in place of auth-service's JWKS.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TicketsTestSupport.TestSecurity.class)
+@Import(TestSecurityConfiguration.class)
 public abstract class TicketsTestSupport {
 
 	protected static final TestKeys KEYS = TestKeys.generate();
@@ -134,17 +131,6 @@ public abstract class TicketsTestSupport {
 			.param(event.id())
 			.query(Long.class)
 			.single() == 1;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestSecurity {
-
-		@Bean
-		PublicKeyResolver testKeys() {
-			return (keyId) -> KEYS.keyId().equals(keyId) ? java.util.Optional.of(KEYS.pair().getPublic())
-					: java.util.Optional.empty();
-		}
-
 	}
 
 }

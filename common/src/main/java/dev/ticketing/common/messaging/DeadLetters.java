@@ -46,7 +46,8 @@ public class DeadLetters {
 		JetStreamManagement management = this.connection.jetStreamManagement();
 		StreamInfo info = management.getStreamInfo(this.streamName);
 		List<DeadLetter> letters = new ArrayList<>();
-		long sequence = info.getStreamState().getFirstSequence();
+		// An empty stream reports first sequence 0, which is not a valid sequence.
+		long sequence = Math.max(1, info.getStreamState().getFirstSequence());
 		long last = info.getStreamState().getLastSequence();
 		while (sequence <= last && letters.size() < limit) {
 			Optional<MessageInfo> entry = message(management, this.streamName, sequence);

@@ -156,6 +156,8 @@ public class EventSubscribers implements SmartLifecycle {
 
 		private volatile IterableConsumer consumer;
 
+		private long reconnectsAtOpen;
+
 		private Thread thread;
 
 		private Worker(EventSubscription subscription, String durable) {
@@ -174,7 +176,14 @@ public class EventSubscribers implements SmartLifecycle {
 			int failedRounds = 0;
 			while (EventSubscribers.this.running) {
 				try {
+					if (this.consumer != null && reconnectedSinceOpen()) {
+						// A pull consumer can stall after the server came back; start
+						// afresh.
+						logger.info("NATS reconnected; reopening consumer {}", this.durable);
+						close();
+					}
 					if (this.consumer == null) {
+						this.reconnectsAtOpen = reconnects();
 						this.consumer = open();
 						failedRounds = 0;
 						logger.info("Consuming {} as {}", this.subscription, this.durable);
@@ -199,6 +208,14 @@ public class EventSubscribers implements SmartLifecycle {
 				}
 			}
 			drain();
+		}
+
+		private boolean reconnectedSinceOpen() {
+			return reconnects() != this.reconnectsAtOpen;
+		}
+
+		private long reconnects() {
+			return EventSubscribers.this.connection.getStatistics().getReconnects();
 		}
 
 		private IterableConsumer open() throws Exception {

@@ -48,7 +48,7 @@ public final class StreamMessages {
 			StreamInfo info = management.getStreamInfo(stream);
 			List<Stored> messages = new ArrayList<>();
 			long last = info.getStreamState().getLastSequence();
-			for (long sequence = info.getStreamState().getFirstSequence(); sequence <= last; sequence++) {
+			for (long sequence = Math.max(1, info.getStreamState().getFirstSequence()); sequence <= last; sequence++) {
 				MessageInfo message;
 				try {
 					message = management.getMessage(stream, sequence);

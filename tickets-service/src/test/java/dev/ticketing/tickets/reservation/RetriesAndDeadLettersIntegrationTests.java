@@ -1,0 +1,114 @@
+package dev.ticketing.tickets.reservation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import dev.ticketing.common.events.Event;
+import dev.ticketing.common.events.EventStream;
+import dev.ticketing.common.events.orders.v1.OrderCreated;
+import dev.ticketing.common.messaging.DeadLetter;
+import dev.ticketing.common.messaging.DeadLetters;
+import dev.ticketing.common.messaging.EventSubscription;
+import dev.ticketing.common.testing.StreamMessages;
+import dev.ticketing.tickets.TicketsIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bounded redelivery, the dead-letter stream and replay, with a second durable consumer
+ * ({@code tickets-retry-probe}) on the real {@code ORDERS} stream whose handler fails for
+ * chosen orders, as a handler does while a dependency is down.
+ */
+@Import(RetriesAndDeadLettersIntegrationTests.Probe.class)
+class RetriesAndDeadLettersIntegrationTests extends TicketsIntegrationTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final Set<UUID> failing = ConcurrentHashMap.newKeySet();
+
+	private static final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+	private static final Set<UUID> applied = ConcurrentHashMap.newKeySet();
+
+	@Autowired
+	DeadLetters deadLetters;
+
+	@Test
+	void aFailingEventIsRetriedMaxDeliverTimesThenSetAsideAndCanBeReplayed() throws Exception {
+		String firstTicket = createTicket(UUID.randomUUID()).path("id").asString();
+		String secondTicket = createTicket(UUID.randomUUID()).path("id").asString();
+		Event<OrderCreated> stuck = OrderEvents.created(UUID.randomUUID(), firstTicket);
+		Event<OrderCreated> next = OrderEvents.created(UUID.randomUUID(), secondTicket);
+		failing.add(stuck.data().id());
+
+		publish(stuck);
+		publish(next);
+
+		// The next message is not held up behind the failing one.
+		await().atMost(WAIT).until(() -> applied.contains(next.data().id()));
+		DeadLetter letter = await().atMost(WAIT).until(() -> letterFor(stuck), (found) -> found != null);
+		assertThat(letter.reason()).isEqualTo("terminated");
+		assertThat(letter.consumer()).isEqualTo("tickets-retry-probe");
+		assertThat(letter.deliveries()).isEqualTo(3);
+		assertThat(attempts.get(stuck.data().id())).hasValue(3);
+		assertThat(letter.body()).contains(stuck.id().toString());
+		assertThat(applied).doesNotContain(stuck.data().id());
+
+		// The cause is gone: replaying applies it once and removes the entry.
+		failing.remove(stuck.data().id());
+		assertThat(this.deadLetters.replay(letter.sequence())).isTrue();
+		await().atMost(WAIT).until(() -> applied.contains(stuck.data().id()));
+		assertThat(this.deadLetters.find(letter.sequence())).isEmpty();
+		assertThat(attempts.get(stuck.data().id())).hasValue(4);
+		// tickets-service's own consumer had applied the event; the replayed copy is a
+		// duplicate to it.
+		assertThat(ticket(firstTicket).path("version").asLong()).isEqualTo(2);
+	}
+
+	private DeadLetter letterFor(Event<?> event) throws Exception {
+		List<Long> sequences = StreamMessages.all(this.nats, "ORDERS")
+			.stream()
+			.filter((message) -> event.id().toString().equals(message.body().path("id").asString()))
+			.map(StreamMessages.Stored::sequence)
+			.toList();
+		return this.deadLetters.list("tickets-retry-probe", 1000)
+			.stream()
+			.filter((letter) -> sequences.contains(letter.streamSequence()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Probe {
+
+		@Bean
+		EventSubscription retryProbe() {
+			return EventSubscription.to(EventStream.ORDERS)
+				.durable("tickets-retry-probe")
+				.on(OrderCreated.class, (event) -> {
+					UUID order = event.data().id();
+					attempts.computeIfAbsent(order, (key) -> new AtomicInteger()).incrementAndGet();
+					if (failing.contains(order)) {
+						throw new IllegalStateException("Simulated outage of a dependency");
+					}
+					applied.add(order);
+				})
+				.build();
+		}
+
+	}
+
+}
