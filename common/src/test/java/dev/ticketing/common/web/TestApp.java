@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -43,7 +44,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * are checked against {@link #KEYS} instead of a JWKS endpoint.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// common's optional JDBC dependency is on its test classpath; this app has no database.
+@EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class)
 @Import(TestApp.ThingsController.class)
 public class TestApp {
 

@@ -8,6 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.nats.client.ConsumerContext;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,13 +82,46 @@ class RetriesAndDeadLettersIntegrationTests extends TicketsIntegrationTest {
 		assertThat(ticket(firstTicket).path("version").asLong()).isEqualTo(2);
 	}
 
+	@Test
+	void aMessageThatIsNeverAcknowledgedIsSetAsideAfterMaxDeliveries() throws Exception {
+		// A consumer that dies on a message every time: it receives it and never answers.
+		this.nats.jetStreamManagement()
+			.addOrUpdateConsumer("ORDERS",
+					ConsumerConfiguration.builder()
+						.durable("tickets-crash-probe")
+						.filterSubject("orders.v1.>")
+						.deliverPolicy(DeliverPolicy.New)
+						.ackPolicy(AckPolicy.Explicit)
+						.ackWait(Duration.ofSeconds(1))
+						.maxDeliver(2)
+						.build());
+		ConsumerContext crashing = this.nats.getStreamContext("ORDERS").getConsumerContext("tickets-crash-probe");
+		Event<OrderCreated> event = OrderEvents.created(UUID.randomUUID(),
+				createTicket(UUID.randomUUID()).path("id").asString());
+		publish(event);
+
+		DeadLetter letter = await().atMost(WAIT).until(() -> {
+			crashing.next(Duration.ofSeconds(1));
+			return letterFor(event, "tickets-crash-probe");
+		}, (found) -> found != null);
+
+		assertThat(letter.reason()).isEqualTo("max_deliveries");
+		assertThat(letter.deliveries()).isEqualTo(2);
+		assertThat(letter.subject()).isEqualTo("orders.v1.order.created");
+		assertThat(letter.body()).contains(event.id().toString());
+	}
+
 	private DeadLetter letterFor(Event<?> event) throws Exception {
+		return letterFor(event, "tickets-retry-probe");
+	}
+
+	private DeadLetter letterFor(Event<?> event, String consumer) throws Exception {
 		List<Long> sequences = StreamMessages.all(this.nats, "ORDERS")
 			.stream()
 			.filter((message) -> event.id().toString().equals(message.body().path("id").asString()))
 			.map(StreamMessages.Stored::sequence)
 			.toList();
-		return this.deadLetters.list("tickets-retry-probe", 1000)
+		return this.deadLetters.list(consumer, 1000)
 			.stream()
 			.filter((letter) -> sequences.contains(letter.streamSequence()))
 			.findFirst()
