@@ -1,0 +1,105 @@
+package dev.ticketing.tickets.delivery;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ticketing.common.events.Event;
+import dev.ticketing.common.events.EventStream;
+import dev.ticketing.common.events.orders.v1.OrderCreated;
+import dev.ticketing.common.messaging.EventSubscription;
+import dev.ticketing.common.testing.NatsTestServer;
+import dev.ticketing.tickets.TestSecurityConfiguration;
+import dev.ticketing.tickets.TicketsApplication;
+import dev.ticketing.tickets.TicketsTestSupport;
+import dev.ticketing.tickets.reservation.OrderEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Shutting a service down while a handler is in the middle of an event: the consumer
+ * finishes it, commits and acknowledges before the database pool and the connection
+ * close, so the event is neither lost nor applied twice.
+ */
+@DirtiesContext
+class GracefulShutdownIntegrationTests extends TicketsTestSupport {
+
+	private static final NatsTestServer NATS = NatsTestServer.start();
+
+	private static final CountDownLatch handling = new CountDownLatch(1);
+
+	private static final CountDownLatch release = new CountDownLatch(1);
+
+	@DynamicPropertySource
+	static void natsUrl(DynamicPropertyRegistry registry) {
+		registry.add("ticketing.messaging.url", NATS::url);
+	}
+
+	@AfterAll
+	static void stopNats() {
+		NATS.close();
+	}
+
+	@Test
+	void anEventInFlightIsFinishedCommittedAndAcknowledgedBeforeTheServiceStops() throws Exception {
+		ConfigurableApplicationContext instance = new SpringApplicationBuilder(TicketsApplication.class,
+				TestSecurityConfiguration.class, SlowHandler.class)
+			.profiles("test")
+			.run("--server.port=0", "--ticketing.messaging.url=" + NATS.url());
+		Event<OrderCreated> event = OrderEvents.created(UUID.randomUUID(),
+				createTicket(UUID.randomUUID()).path("id").asString());
+		publish(event);
+		assertThat(handling.await(20, TimeUnit.SECONDS)).isTrue();
+
+		Thread closing = Thread.ofPlatform().start(instance::close);
+		await().atMost(Duration.ofSeconds(10)).until(instance::isClosed);
+		release.countDown();
+		closing.join(Duration.ofSeconds(60));
+
+		assertThat(closing.isAlive()).isFalse();
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM processed_messages WHERE consumer = 'tickets-shutdown-probe' AND event_id = ?")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(
+				this.nats.jetStreamManagement().getConsumerInfo("ORDERS", "tickets-shutdown-probe").getNumAckPending())
+			.isZero();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class SlowHandler {
+
+		@Bean
+		EventSubscription shutdownProbe() {
+			return EventSubscription.to(EventStream.ORDERS)
+				.durable("tickets-shutdown-probe")
+				.on(OrderCreated.class, (event) -> {
+					handling.countDown();
+					try {
+						release.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IllegalStateException(ex);
+					}
+				})
+				.build();
+		}
+
+	}
+
+}
