@@ -8,16 +8,16 @@ import org.springframework.context.annotation.Bean;
 import dev.ticketing.common.jwt.PublicKeyResolver;
 
 /**
- * Trusts tokens signed with {@link TicketsTestSupport#KEYS}, as tickets-service trusts
- * auth-service's keys through the JWKS in production.
+ * Trusts tokens signed with {@link TicketsIntegrationTest#KEYS}, as tickets-service
+ * trusts auth-service's keys through the JWKS in production.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSecurityConfiguration {
 
 	@Bean
 	PublicKeyResolver testKeys() {
-		return (keyId) -> TicketsTestSupport.KEYS.keyId().equals(keyId)
-				? Optional.of(TicketsTestSupport.KEYS.pair().getPublic()) : Optional.empty();
+		return (keyId) -> TicketsIntegrationTest.KEYS.keyId().equals(keyId)
+				? Optional.of(TicketsIntegrationTest.KEYS.pair().getPublic()) : Optional.empty();
 	}
 
 }

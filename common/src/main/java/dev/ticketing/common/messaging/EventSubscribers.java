@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,8 @@ public class EventSubscribers implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private CountDownLatch stopping;
+
 	public EventSubscribers(List<EventSubscription> subscriptions, String defaultDurable, Connection connection,
 			StreamProvisioner provisioner, Inbox inbox, TransactionTemplate transactions, EventCodec codec,
 			MessagingProperties properties, Clock clock, MeterRegistry meters) {
@@ -92,6 +95,7 @@ public class EventSubscribers implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		this.stopping = new CountDownLatch(1);
 		for (EventSubscription subscription : this.subscriptions) {
 			Worker worker = new Worker(subscription, subscription.durable().orElse(this.defaultDurable));
 			this.workers.add(worker);
@@ -107,6 +111,7 @@ public class EventSubscribers implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.stopping.countDown();
 		this.housekeeping.shutdownNow();
 		this.workers.forEach(Worker::stopPulling);
 		for (Worker worker : this.workers) {
@@ -258,17 +263,14 @@ public class EventSubscribers implements SmartLifecycle {
 			}
 		}
 
+		/** Backs off after a failure; returns early when the service stops. */
 		private void pause(int failedRounds) {
 			long millis = Math.min(200L << Math.min(failedRounds - 1, 8), 10_000L);
-			long until = System.currentTimeMillis() + millis;
-			while (EventSubscribers.this.running && System.currentTimeMillis() < until) {
-				try {
-					Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+			try {
+				EventSubscribers.this.stopping.await(millis, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
 

@@ -5,25 +5,20 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.EventStream;
 import dev.ticketing.common.events.orders.v1.OrderCreated;
 import dev.ticketing.common.messaging.EventSubscription;
-import dev.ticketing.common.testing.NatsTestServer;
 import dev.ticketing.tickets.TestSecurityConfiguration;
 import dev.ticketing.tickets.TicketsApplication;
-import dev.ticketing.tickets.TicketsTestSupport;
+import dev.ticketing.tickets.TicketsIntegrationTest;
 import dev.ticketing.tickets.reservation.OrderEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,24 +29,11 @@ import static org.awaitility.Awaitility.await;
  * finishes it, commits and acknowledges before the database pool and the connection
  * close, so the event is neither lost nor applied twice.
  */
-@DirtiesContext
-class GracefulShutdownIntegrationTests extends TicketsTestSupport {
-
-	private static final NatsTestServer NATS = NatsTestServer.start();
+class GracefulShutdownIntegrationTests extends TicketsIntegrationTest {
 
 	private static final CountDownLatch handling = new CountDownLatch(1);
 
 	private static final CountDownLatch release = new CountDownLatch(1);
-
-	@DynamicPropertySource
-	static void natsUrl(DynamicPropertyRegistry registry) {
-		registry.add("ticketing.messaging.url", NATS::url);
-	}
-
-	@AfterAll
-	static void stopNats() {
-		NATS.close();
-	}
 
 	@Test
 	void anEventInFlightIsFinishedCommittedAndAcknowledgedBeforeTheServiceStops() throws Exception {

@@ -6,17 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.nats.client.Connection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.ticketing.common.testing.NatsTestServer;
 import dev.ticketing.common.testing.StreamMessages;
 import dev.ticketing.common.testing.StreamMessages.Stored;
-import dev.ticketing.tickets.TicketsTestSupport;
+import dev.ticketing.tickets.TicketsIntegrationTest;
 import dev.ticketing.tickets.reservation.OrderEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,20 +21,7 @@ import static org.awaitility.Awaitility.await;
  * events, and when the same nats-server comes back (same store) every event is published
  * exactly once and the consumer resumes.
  */
-@DirtiesContext
-class NatsOutageIntegrationTests extends TicketsTestSupport {
-
-	private static final NatsTestServer NATS = NatsTestServer.start();
-
-	@DynamicPropertySource
-	static void natsUrl(DynamicPropertyRegistry registry) {
-		registry.add("ticketing.messaging.url", NATS::url);
-	}
-
-	@AfterAll
-	static void stopNats() {
-		NATS.close();
-	}
+class NatsOutageIntegrationTests extends TicketsIntegrationTest {
 
 	@Test
 	void eventsWrittenWhileNatsIsDownArePublishedOnceWhenItReturns() {
@@ -50,6 +31,15 @@ class NatsOutageIntegrationTests extends TicketsTestSupport {
 			.until(() -> StreamMessages.about(this.nats, "TICKETS", before).size() == 1);
 
 		NATS.stop();
+		try {
+			writeDuringOutageThenRecover(seller, before);
+		}
+		finally {
+			NATS.restart();
+		}
+	}
+
+	private void writeDuringOutageThenRecover(UUID seller, String before) {
 		await().atMost(Duration.ofSeconds(15)).until(() -> this.nats.getStatus() != Connection.Status.CONNECTED);
 		List<String> during = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -71,13 +61,6 @@ class NatsOutageIntegrationTests extends TicketsTestSupport {
 		publish(OrderEvents.created(UUID.randomUUID(), during.getFirst()));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "reserved".equals(ticket(during.getFirst()).path("status").asString()));
-	}
-
-	private long unsentFor(UUID seller) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND body LIKE ?")
-			.param("%\"sellerId\":\"" + seller + "\"%")
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,18 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ticketing.common.messaging.OutboxRelay;
-import dev.ticketing.common.testing.NatsTestServer;
 import dev.ticketing.common.testing.StreamMessages;
 import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp;
 import dev.ticketing.tickets.TestSecurityConfiguration;
 import dev.ticketing.tickets.TicketsApplication;
-import dev.ticketing.tickets.TicketsTestSupport;
+import dev.ticketing.tickets.TicketsIntegrationTest;
 import dev.ticketing.tickets.reservation.OrderEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +35,9 @@ import static org.awaitility.Awaitility.await;
  * every event is published exactly once, and their consumers share the durable, so every
  * order event is applied once.
  */
-@DirtiesContext
-class TwoInstancesIntegrationTests extends TicketsTestSupport {
-
-	private static final NatsTestServer NATS = NatsTestServer.start();
+class TwoInstancesIntegrationTests extends TicketsIntegrationTest {
 
 	private static final int TICKETS = 200;
-
-	@DynamicPropertySource
-	static void natsUrl(DynamicPropertyRegistry registry) {
-		registry.add("ticketing.messaging.url", NATS::url);
-	}
-
-	@AfterAll
-	static void stopNats() {
-		NATS.close();
-	}
 
 	@Autowired
 	OutboxRelay relay;
@@ -145,13 +127,6 @@ class TwoInstancesIntegrationTests extends TicketsTestSupport {
 
 	private static double duplicates(MeterRegistry registry) {
 		return registry.get("ticketing.outbox.duplicates").counter().count();
-	}
-
-	private long unsentFor(UUID seller) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND body LIKE ?")
-			.param("%\"sellerId\":\"" + seller + "\"%")
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -103,6 +103,31 @@ class TicketEventsIntegrationTests extends TicketsIntegrationTest {
 		assertThat(StreamMessages.about(this.nats, "TICKETS", id)).isEmpty();
 	}
 
+	@Test
+	void sentRowsArePurgedOnceTheDuplicateWindowHasPassed() {
+		UUID old = UUID.randomUUID();
+		UUID recent = UUID.randomUUID();
+		insertSentRow(old, "6 minutes");
+		insertSentRow(recent, "1 minute");
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> !outboxHas(old));
+		assertThat(outboxHas(recent)).isTrue();
+	}
+
+	/**
+	 * A row the relay sent {@code ago} (a PostgreSQL interval): past or within the
+	 * window.
+	 */
+	private void insertSentRow(UUID id, String ago) {
+		this.jdbc.sql("""
+				INSERT INTO outbox (id, subject, body, occurred_at, sent_at)
+				VALUES (?, 'tickets.v1.ticket.created', '{}', now(), now() - ?::interval)""").params(id, ago).update();
+	}
+
+	private boolean outboxHas(UUID id) {
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE id = ?").param(id).query(Long.class).single() == 1;
+	}
+
 	private List<Stored> awaitPublished(String ticketId, int count) {
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> StreamMessages.about(this.nats, "TICKETS", ticketId).size() >= count);
