@@ -49,8 +49,9 @@ class TicketController {
 	PageResponse<TicketResponse> list(
 			@RequestParam(defaultValue = "available") @Pattern(regexp = "available|reserved|sold|withdrawn|all",
 					message = "must be one of available, reserved, sold, withdrawn, all") String status,
-			@RequestParam(required = false) @Size(max = 200) String q, @RequestParam(required = false) UUID sellerId,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) @Size(max = 200) @Pattern(regexp = TicketRequest.NO_NUL,
+					message = TicketRequest.NO_NUL_MESSAGE) String q,
+			@RequestParam(required = false) UUID sellerId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		TicketStatus wanted = "all".equals(status) ? null : TicketStatus.fromValue(status).orElseThrow();
 		String text = Optional.ofNullable(q).map(String::strip).filter((value) -> !value.isEmpty()).orElse(null);

@@ -18,16 +18,23 @@ import jakarta.validation.constraints.Size;
  * @param currency three upper-case letters, {@code USD} when absent
  * @param description at most 2000 characters
  * @param venue at most 120 characters
- * @param eventAt in the future
+ * @param eventAt in the future (and before the year 10000)
  * @param version for {@code PUT} only: the version the client edited; a stale one is 409
  * {@code version_conflict}
  */
-public record TicketRequest(@NotBlank @Size(max = 120) String title, @NotNull @Min(1) @Max(100_000_000) Long price,
+public record TicketRequest(@NotBlank @Size(max = 120) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String title,
+		@NotNull @Min(1) @Max(100_000_000) Long price,
 		@Pattern(regexp = "[A-Z]{3}", message = "must be three upper-case letters (ISO 4217)") String currency,
-		@Size(max = 2000) String description, @Size(max = 120) String venue, @Future Instant eventAt,
-		@Min(1) Long version) {
+		@Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
+		@Size(max = 120) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String venue,
+		@Future @BeforeYear10000 Instant eventAt, @Min(1) Long version) {
 
 	static final String DEFAULT_CURRENCY = "USD";
+
+	/** PostgreSQL text cannot hold NUL characters: refused here rather than a 500. */
+	static final String NO_NUL = "[^\\x00]*";
+
+	static final String NO_NUL_MESSAGE = "must not contain NUL characters";
 
 	/** The listing, with blank optional texts as absent. */
 	Listing listing() {
