@@ -16,7 +16,7 @@ import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.EventStream;
 import dev.ticketing.common.events.orders.v1.OrderCreated;
 import dev.ticketing.common.messaging.EventSubscription;
-import dev.ticketing.tickets.TestSecurityConfiguration;
+import dev.ticketing.common.testing.TestSecurityConfiguration;
 import dev.ticketing.tickets.TicketsApplication;
 import dev.ticketing.tickets.TicketsIntegrationTest;
 import dev.ticketing.tickets.reservation.OrderEvents;

@@ -21,7 +21,7 @@ import dev.ticketing.common.messaging.OutboxRelay;
 import dev.ticketing.common.testing.StreamMessages;
 import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp;
-import dev.ticketing.tickets.TestSecurityConfiguration;
+import dev.ticketing.common.testing.TestSecurityConfiguration;
 import dev.ticketing.tickets.TicketsApplication;
 import dev.ticketing.tickets.TicketsIntegrationTest;
 import dev.ticketing.tickets.reservation.OrderEvents;

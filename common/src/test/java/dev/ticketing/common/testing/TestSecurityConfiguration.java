@@ -1,4 +1,4 @@
-package dev.ticketing.tickets;
+package dev.ticketing.common.testing;
 
 import java.util.Optional;
 
@@ -8,16 +8,16 @@ import org.springframework.context.annotation.Bean;
 import dev.ticketing.common.jwt.PublicKeyResolver;
 
 /**
- * Trusts tokens signed with {@link TicketsIntegrationTest#KEYS}, as tickets-service
- * trusts auth-service's keys through the JWKS in production.
+ * Trusts tokens signed with {@link ServiceIntegrationTest#KEYS}, as services trust
+ * auth-service's keys through the JWKS in production.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSecurityConfiguration {
 
 	@Bean
 	PublicKeyResolver testKeys() {
-		return (keyId) -> TicketsIntegrationTest.KEYS.keyId().equals(keyId)
-				? Optional.of(TicketsIntegrationTest.KEYS.pair().getPublic()) : Optional.empty();
+		return (keyId) -> ServiceIntegrationTest.KEYS.keyId().equals(keyId)
+				? Optional.of(ServiceIntegrationTest.KEYS.pair().getPublic()) : Optional.empty();
 	}
 
 }
