@@ -1,0 +1,116 @@
+package dev.ticketing.orders.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.ticketing.common.web.PageResponse;
+
+/**
+ * Orders in PostgreSQL. The partial unique index {@code orders_one_active_per_ticket}
+ * decides races for a ticket: the losing insert fails, whatever the number of instances.
+ */
+@Repository
+class JdbcOrderRepository implements OrderRepository {
+
+	private static final String COLUMNS = """
+			id, user_id, ticket_id, ticket_title, ticket_price, ticket_currency, status, cancel_reason, payment_id,
+			expires_at, version, created_at, updated_at""";
+
+	private final JdbcClient jdbc;
+
+	JdbcOrderRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void insert(Order order) {
+		OrderedTicket ticket = order.ticket();
+		try {
+			this.jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(order.id(), order.userId(), ticket.id(), ticket.title(), ticket.price(), ticket.currency(),
+						order.status().value(), null, null, Timestamp.from(order.expiresAt()), order.version(),
+						Timestamp.from(order.createdAt()), Timestamp.from(order.updatedAt()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new TicketUnavailableException();
+		}
+	}
+
+	@Override
+	public Optional<Order> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = ?")
+			.param(id)
+			.query(JdbcOrderRepository::order)
+			.optional();
+	}
+
+	@Override
+	public Optional<Order> findForUpdate(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(JdbcOrderRepository::order)
+			.optional();
+	}
+
+	@Override
+	public void update(Order order) {
+		int updated = this.jdbc.sql("""
+				UPDATE orders SET status = ?, cancel_reason = ?, payment_id = ?, version = ?, updated_at = ?
+				WHERE id = ? AND version = ?""")
+			.params(order.status().value(), (order.cancelReason() != null) ? order.cancelReason().value() : null,
+					order.paymentId(), order.version(), Timestamp.from(order.updatedAt()), order.id(),
+					order.version() - 1)
+			.update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("Order " + order.id() + " changed concurrently");
+		}
+	}
+
+	@Override
+	public PageResponse<Order> findByUser(UUID userId, int page, int size) {
+		long total = this.jdbc.sql("SELECT count(*) FROM orders WHERE user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single();
+		List<Order> items = this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(userId, size, (long) page * size)
+			.query(JdbcOrderRepository::order)
+			.list();
+		return PageResponse.of(items, page, size, total);
+	}
+
+	@Override
+	public List<Order> claimExpired(Instant now, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM orders WHERE status = 'created' AND expires_at <= ?
+				ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+			.params(Timestamp.from(now), limit)
+			.query(JdbcOrderRepository::order)
+			.list();
+	}
+
+	private static Order order(ResultSet rs, int row) throws SQLException {
+		String reason = rs.getString("cancel_reason");
+		return new Order(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+				new OrderedTicket(rs.getObject("ticket_id", UUID.class), rs.getString("ticket_title"),
+						rs.getLong("ticket_price"), rs.getString("ticket_currency")),
+				OrderStatus.fromValue(rs.getString("status")), (reason != null) ? CancelReason.fromValue(reason) : null,
+				rs.getObject("payment_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
+				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.ticketing.orders.order;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.ticketing.common.security.AuthenticatedUser;
+import dev.ticketing.common.web.PageResponse;
+
+/**
+ * {@code /api/orders} (DESIGN §2, orders-service table). Every route needs a signed-in
+ * user and shows only the caller's orders.
+ */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+	private final OrderService orders;
+
+	OrderController(OrderService orders) {
+		this.orders = orders;
+	}
+
+	@PostMapping
+	ResponseEntity<OrderResponse> place(@AuthenticationPrincipal AuthenticatedUser user,
+			@Valid @RequestBody OrderRequest request) {
+		Order order = this.orders.place(user.id(), UUID.fromString(request.ticketId()));
+		return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(OrderResponse.of(order));
+	}
+
+	@GetMapping
+	PageResponse<OrderResponse> list(@AuthenticationPrincipal AuthenticatedUser user,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.orders.list(user.id(), page, size).map(OrderResponse::of);
+	}
+
+	@GetMapping("/{id}")
+	OrderResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
+		return OrderResponse.of(this.orders.get(user.id(), orderId(id)));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
+		this.orders.cancel(user.id(), orderId(id));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** DESIGN §2: a malformed id is answered like an unknown one. */
+	private static UUID orderId(String id) {
+		try {
+			UUID parsed = UUID.fromString(id);
+			if (parsed.toString().equalsIgnoreCase(id)) {
+				return parsed;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// answered below
+		}
+		throw new OrderNotFoundException();
+	}
+
+}

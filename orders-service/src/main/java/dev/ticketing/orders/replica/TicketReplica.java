@@ -1,0 +1,25 @@
+package dev.ticketing.orders.replica;
+
+import java.util.UUID;
+
+/**
+ * What orders-service knows of a ticket, from {@code tickets.v1.>}.
+ *
+ * @param id the ticket id
+ * @param version the newest version seen
+ * @param title its title
+ * @param price its price in minor units
+ * @param currency its currency
+ * @param sellerId its seller
+ * @param status {@code available}, {@code reserved}, {@code sold} or {@code withdrawn}
+ * @param orderId the order holding it, if any
+ */
+public record TicketReplica(UUID id, long version, String title, long price, String currency, UUID sellerId,
+		String status, UUID orderId) {
+
+	/** Whether tickets-service last said the ticket can be ordered. */
+	public boolean isAvailable() {
+		return "available".equals(this.status);
+	}
+
+}
