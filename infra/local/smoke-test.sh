@@ -49,6 +49,35 @@ for _ in $(seq 1 60); do
 done
 check "its ticket.created event reached JetStream (outbox relay's PubAck)" yes "$published"
 
+# A buyer orders it once orders-service's replica has the ticket, which reserves it in
+# tickets-service; cancelling releases it again.
+buyer_jar="$(mktemp)"
+curl -s -o /dev/null -c "$buyer_jar" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"buyer-$email\",\"password\":\"correct horse\"}" "$auth/signup"
+orders=http://localhost:8083/api/orders
+order_status=none
+for _ in $(seq 1 60); do
+  order=$(curl -s -b "$buyer_jar" -H 'Content-Type: application/json' -H 'Origin: http://localhost:3000' \
+    -d "{\"ticketId\":\"$id\"}" -w '\n%{http_code}' "$orders")
+  order_status=$(tail -n 1 <<<"$order")
+  [ "$order_status" = 404 ] || break
+  sleep 0.5
+done
+check "ordering the ticket answers 201" 201 "$order_status"
+order_id=$(head -n 1 <<<"$order" | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p')
+ticket_becomes() { # ticket_becomes <status>: polls tickets-service for up to 30 s
+  for _ in $(seq 1 60); do
+    curl -s "$tickets/$id" | grep -q "\"status\":\"$1\"" && { echo yes; return; }
+    sleep 0.5
+  done
+  echo no
+}
+check "the order reserves the ticket in tickets-service" yes "$(ticket_becomes reserved)"
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "$buyer_jar" -H 'Origin: http://localhost:3000' -X DELETE "$orders/$order_id")
+check "cancelling the order answers 204" 204 "$status"
+check "the cancellation releases the ticket" yes "$(ticket_becomes available)"
+rm -f "$buyer_jar"
+
 status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "$auth/signout")
 check "signout answers 204" 204 "$status"
 logline=$(head -n 1 "$RUN_DIR/logs/auth-service.log")

@@ -21,7 +21,7 @@ import dev.ticketing.orders.order.OrderService;
  * ({@code FOR UPDATE SKIP LOCKED}).
  */
 @Component
-class OrderExpiry implements SmartLifecycle {
+public class OrderExpiry implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(OrderExpiry.class);
 
