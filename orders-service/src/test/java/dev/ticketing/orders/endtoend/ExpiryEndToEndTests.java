@@ -40,7 +40,8 @@ class ExpiryEndToEndTests extends WithTicketsService {
 		String order = placedOrder(buyer, ticket).path("id").asString();
 
 		// Reserved (version 2) for about two seconds, then released (version 3).
-		await().atMost(E2E_WAIT).until(() -> ticketsApi.get("/api/tickets/" + ticket).json().path("version").asLong() == 3);
+		await().atMost(E2E_WAIT)
+			.until(() -> ticketsApi.get("/api/tickets/" + ticket).json().path("version").asLong() == 3);
 		assertThat(ticketStatus(ticket)).isEqualTo("available");
 		assertThat(order(buyer, order).path("status").asString()).isEqualTo("cancelled");
 		assertThat(order(buyer, order).path("cancelReason").asString()).isEqualTo("expired");

@@ -23,7 +23,9 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class WithTicketsService extends OrdersIntegrationTest {
 
-	/** Two services and their events on a busy machine: generous, as it is only a bound. */
+	/**
+	 * Two services and their events on a busy machine: generous, as it is only a bound.
+	 */
 	protected static final Duration E2E_WAIT = Duration.ofSeconds(60);
 
 	private static JwksTestServer jwks;
