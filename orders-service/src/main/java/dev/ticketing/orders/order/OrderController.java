@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.ticketing.common.security.AuthenticatedUser;
 import dev.ticketing.common.web.PageResponse;
+import dev.ticketing.common.web.PathIds;
 
 /**
  * {@code /api/orders} (DESIGN §2, orders-service table). Every route needs a signed-in
@@ -60,18 +61,8 @@ class OrderController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** DESIGN §2: a malformed id is answered like an unknown one. */
 	private static UUID orderId(String id) {
-		try {
-			UUID parsed = UUID.fromString(id);
-			if (parsed.toString().equalsIgnoreCase(id)) {
-				return parsed;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// answered below
-		}
-		throw new OrderNotFoundException();
+		return PathIds.parse(id, OrderNotFoundException::new);
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.ticketing.common.security.AuthenticatedUser;
 import dev.ticketing.common.web.PageResponse;
+import dev.ticketing.common.web.PathIds;
 
 /**
  * {@code /api/tickets} (DESIGN §2, tickets-service table).
@@ -76,18 +77,8 @@ class TicketController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** DESIGN §2: a malformed id is answered like an unknown one. */
 	private static UUID ticketId(String id) {
-		try {
-			UUID parsed = UUID.fromString(id);
-			if (parsed.toString().equalsIgnoreCase(id)) {
-				return parsed;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// fall through
-		}
-		throw new TicketNotFoundException();
+		return PathIds.parse(id, TicketNotFoundException::new);
 	}
 
 }
