@@ -1,5 +1,7 @@
 package dev.ticketing.common.web;
 
+import java.util.List;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -30,6 +32,15 @@ public abstract class ApiException extends RuntimeException {
 	/** The stable, snake_case {@code code} of the problem. */
 	public String code() {
 		return this.code;
+	}
+
+	/**
+	 * The field errors of a 400 {@code validation_failed} problem found by a service
+	 * rather than by bean validation (for example a payment method the provider does not
+	 * know); none by default.
+	 */
+	public List<Problems.FieldError> errors() {
+		return List.of();
 	}
 
 	/** Extra response headers (such as {@code Retry-After}); none by default. */

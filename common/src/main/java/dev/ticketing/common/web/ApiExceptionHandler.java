@@ -41,6 +41,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> handleApiException(ApiException ex) {
 		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage());
+		if (!ex.errors().isEmpty()) {
+			Problems.withErrors(problem, ex.errors());
+		}
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}
 

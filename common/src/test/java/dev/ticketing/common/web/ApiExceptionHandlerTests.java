@@ -130,6 +130,16 @@ class ApiExceptionHandlerTests extends WebIntegrationTest {
 	}
 
 	@Test
+	void answersAnApiExceptionWithFieldErrorsAsAValidationProblem() {
+		TestHttp.Response response = this.http.send("POST", "/api/things/paint", BodyPublishers.noBody());
+
+		JsonNode problem = response.assertProblem(400, "validation_failed");
+		assertThat(problem.path("errors")).hasSize(1);
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("colour");
+		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a colour we paint");
+	}
+
+	@Test
 	void acceptsValidQueryParameters() {
 		TestHttp.Response response = this.http.get("/api/things?page=2&size=100");
 

@@ -99,6 +99,19 @@ public class TestApp {
 
 	}
 
+	static final class UnknownColourException extends ApiException {
+
+		UnknownColourException() {
+			super(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.");
+		}
+
+		@Override
+		public List<Problems.FieldError> errors() {
+			return List.of(new Problems.FieldError("colour", "is not a colour we paint"));
+		}
+
+	}
+
 	record NewThing(@NotBlank @Size(max = 20) String name, @Min(1) int count) {
 	}
 
@@ -120,6 +133,11 @@ public class TestApp {
 		@PostMapping("/api/things/claim")
 		Map<String, Object> claim() {
 			throw new ThingsExhaustedException();
+		}
+
+		@PostMapping("/api/things/paint")
+		Map<String, Object> paint() {
+			throw new UnknownColourException();
 		}
 
 		@GetMapping("/api/things/{id}")

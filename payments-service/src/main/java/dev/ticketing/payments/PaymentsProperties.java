@@ -1,0 +1,86 @@
+package dev.ticketing.payments;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code ticketing.payments.*}.
+ *
+ * @param provider which payment provider charges orders ({@code PAYMENTS_PROVIDER}:
+ * {@code simulated}, the default, or {@code stripe})
+ * @param idempotencyKeyRetention how long an {@code Idempotency-Key}'s first response is
+ * kept for replay
+ * @param stripe the Stripe provider's settings, required when it is the provider
+ */
+@ConfigurationProperties("ticketing.payments")
+@Validated
+public record PaymentsProperties(@DefaultValue("simulated") @NotNull Provider provider,
+		@DefaultValue("PT24H") @NotNull Duration idempotencyKeyRetention, @DefaultValue @Valid Stripe stripe) {
+
+	public PaymentsProperties {
+		if (idempotencyKeyRetention != null
+				&& (idempotencyKeyRetention.isNegative() || idempotencyKeyRetention.isZero())) {
+			throw new IllegalArgumentException(
+					"ticketing.payments.idempotency-key-retention must be positive, was " + idempotencyKeyRetention);
+		}
+		if (provider == Provider.STRIPE && stripe != null) {
+			if (isBlank(stripe.secretKey())) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.provider is stripe but no Stripe secret key is set (STRIPE_SECRET_KEY)");
+			}
+			if (isBlank(stripe.webhookSecret())) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.provider is stripe but no webhook endpoint secret is set (STRIPE_WEBHOOK_SECRET)");
+			}
+		}
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/**
+	 * The payment providers.
+	 */
+	public enum Provider {
+
+		/** No network: Stripe's test payment methods succeed or decline. */
+		SIMULATED,
+
+		/** Stripe's PaymentIntents and Refunds APIs. */
+		STRIPE
+
+	}
+
+	/**
+	 * {@code ticketing.payments.stripe.*}.
+	 *
+	 * @param secretKey the API secret key ({@code STRIPE_SECRET_KEY})
+	 * @param webhookSecret the webhook endpoint's signing secret
+	 * ({@code STRIPE_WEBHOOK_SECRET}, {@code whsec_...})
+	 * @param apiBase where Stripe's API is ({@code STRIPE_API_BASE}; tests point it at a
+	 * local stub)
+	 * @param connectTimeout the connect timeout of each API call
+	 * @param readTimeout the read timeout of each API call
+	 * @param maxNetworkRetries how often stripe-java retries a failed call (with the same
+	 * idempotency key)
+	 * @param webhookTolerance how old a signed webhook may be
+	 */
+	public record Stripe(String secretKey, String webhookSecret,
+			@DefaultValue("https://api.stripe.com") @NotNull URI apiBase,
+			@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("20s") @NotNull Duration readTimeout,
+			@DefaultValue("2") @Min(0) @Max(10) int maxNetworkRetries,
+			@DefaultValue("5m") @NotNull Duration webhookTolerance) {
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.ticketing.payments.payment;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.ticketing.common.events.EventStream;
+import dev.ticketing.common.events.orders.v1.OrderCancelled;
+import dev.ticketing.common.events.orders.v1.OrderCompleted;
+import dev.ticketing.common.events.orders.v1.OrderCreated;
+import dev.ticketing.common.messaging.EventSubscription;
+import dev.ticketing.payments.order.OrderReplicas;
+
+/**
+ * payments-service's durable consumer {@code payments-service} on {@code ORDERS}: keeps
+ * the order replica, and runs the late-payment saga on {@code order.cancelled}: a
+ * succeeded payment of a cancelled order is refunded. The saga runs for every
+ * {@code order.cancelled}, also one older than the replica (a cancelled order stays
+ * cancelled), and does nothing the second time.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderSubscription {
+
+	@Bean
+	EventSubscription orderEvents(OrderReplicas replicas, PaymentService payments) {
+		return EventSubscription.to(EventStream.ORDERS).on(OrderCreated.class, (event) -> {
+			OrderCreated order = event.data();
+			replicas.applyCreated(order.id(), order.version(), order.userId(), order.ticket().id(), order.status(),
+					order.ticket().price(), order.ticket().currency(), order.expiresAt());
+		}).on(OrderCancelled.class, (event) -> {
+			OrderCancelled order = event.data();
+			replicas.applyStatus(order.id(), order.version(), order.userId(), order.ticket().id(), "cancelled");
+			payments.refundPaymentOf(order.id(), Payment.ORDER_CANCELLED);
+		}).on(OrderCompleted.class, (event) -> {
+			OrderCompleted order = event.data();
+			replicas.applyStatus(order.id(), order.version(), order.userId(), order.ticket().id(), "complete");
+		}).build();
+	}
+
+}

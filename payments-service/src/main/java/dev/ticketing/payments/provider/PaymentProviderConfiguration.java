@@ -1,0 +1,26 @@
+package dev.ticketing.payments.provider;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.ticketing.payments.PaymentsProperties;
+
+/**
+ * The provider {@code ticketing.payments.provider} names, counted by
+ * {@link MeteredPaymentProvider}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentProviderConfiguration {
+
+	@Bean
+	PaymentProvider paymentProvider(PaymentsProperties properties, MeterRegistry registry) {
+		PaymentProvider provider = switch (properties.provider()) {
+			case SIMULATED -> new SimulatedPaymentProvider();
+			case STRIPE -> throw new IllegalStateException("The Stripe provider is being built");
+		};
+		return new MeteredPaymentProvider(provider, registry);
+	}
+
+}

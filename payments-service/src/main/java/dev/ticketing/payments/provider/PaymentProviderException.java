@@ -1,0 +1,13 @@
+package dev.ticketing.payments.provider;
+
+/**
+ * The provider could not be reached or failed: no answer about the money. The caller
+ * retries with the same idempotency key.
+ */
+public class PaymentProviderException extends RuntimeException {
+
+	public PaymentProviderException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
