@@ -11,6 +11,7 @@ import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,9 +22,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -82,7 +86,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<Problems.FieldError> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
-			String name = result.getMethodParameter().getParameterName();
+			if (result instanceof ParameterErrors bean) {
+				// A @Valid body validated together with constrained parameters: name
+				// its fields, as when it is validated alone.
+				bean.getFieldErrors()
+					.forEach((error) -> errors
+						.add(new Problems.FieldError(error.getField(), error.getDefaultMessage())));
+				return;
+			}
+			String name = parameterName(result.getMethodParameter());
 			for (MessageSourceResolvable error : result.getResolvableErrors()) {
 				errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
 			}
@@ -113,6 +125,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			Problems.withCode(problem, Problems.defaultCode(statusCode.value()));
 		}
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+	}
+
+	/** The name a client knows a parameter by: a header's or query parameter's name. */
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return parameter.getParameterName();
 	}
 
 	private ResponseEntity<Object> validationProblem(List<Problems.FieldError> errors) {

@@ -130,6 +130,23 @@ class ApiExceptionHandlerTests extends WebIntegrationTest {
 	}
 
 	@Test
+	void namesBodyFieldsAndHeadersWhenBothAreValidatedTogether() {
+		TestHttp.Response response = this.http.postJson("/api/things/labelled", "{\"name\": \"\", \"count\": 0}",
+				"X-Label", "far too long");
+
+		JsonNode problem = response.assertProblem(400, "validation_failed");
+		assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("X-Label", "count", "name");
+	}
+
+	@Test
+	void acceptsAValidBodyWithAValidatedHeader() {
+		TestHttp.Response response = this.http.postJson("/api/things/labelled", "{\"name\": \"box\", \"count\": 1}",
+				"X-Label", "red");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+	}
+
+	@Test
 	void answersAnApiExceptionWithFieldErrorsAsAValidationProblem() {
 		TestHttp.Response response = this.http.send("POST", "/api/things/paint", BodyPublishers.noBody());
 

@@ -32,6 +32,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -133,6 +134,12 @@ public class TestApp {
 		@PostMapping("/api/things/claim")
 		Map<String, Object> claim() {
 			throw new ThingsExhaustedException();
+		}
+
+		@PostMapping("/api/things/labelled")
+		Map<String, Object> labelled(@RequestHeader(name = "X-Label", required = false) @Size(max = 5) String label,
+				@Valid @RequestBody NewThing thing) {
+			return Map.of("label", String.valueOf(label), "name", thing.name());
 		}
 
 		@PostMapping("/api/things/paint")
