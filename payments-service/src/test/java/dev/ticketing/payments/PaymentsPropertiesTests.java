@@ -1,0 +1,69 @@
+package dev.ticketing.payments;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code ticketing.payments.*} binds with its defaults and refuses a Stripe provider
+ * without its secrets at start-up.
+ */
+class PaymentsPropertiesTests {
+
+	@Test
+	void defaultsToTheSimulatedProvider() {
+		PaymentsProperties properties = bind(Map.of());
+
+		assertThat(properties.provider()).isEqualTo(PaymentsProperties.Provider.SIMULATED);
+		assertThat(properties.idempotencyKeyRetention()).hasHours(24);
+		assertThat(properties.stripe().apiBase()).hasToString("https://api.stripe.com");
+	}
+
+	@Test
+	void bindsTheStripeProviderWithItsSecrets() {
+		PaymentsProperties properties = bind(
+				Map.of("ticketing.payments.provider", "stripe", "ticketing.payments.stripe.secret-key", "sk_test_123",
+						"ticketing.payments.stripe.webhook-secret", "whsec_123"));
+
+		assertThat(properties.provider()).isEqualTo(PaymentsProperties.Provider.STRIPE);
+	}
+
+	@Test
+	void refusesStripeWithoutASecretKey() {
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.provider", "stripe",
+				"ticketing.payments.stripe.webhook-secret", "whsec_123")))
+			.isInstanceOf(BindException.class)
+			.rootCause()
+			.hasMessageContaining("STRIPE_SECRET_KEY");
+	}
+
+	@Test
+	void refusesStripeWithoutAWebhookSecret() {
+		assertThatThrownBy(() -> bind(
+				Map.of("ticketing.payments.provider", "stripe", "ticketing.payments.stripe.secret-key", "sk_test_123")))
+			.isInstanceOf(BindException.class)
+			.rootCause()
+			.hasMessageContaining("STRIPE_WEBHOOK_SECRET");
+	}
+
+	@Test
+	void refusesAnUnknownProviderAndANonPositiveRetention() {
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.provider", "paypal")))
+			.isInstanceOf(BindException.class);
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.idempotency-key-retention", "0s")))
+			.isInstanceOf(BindException.class);
+	}
+
+	private static PaymentsProperties bind(Map<String, String> values) {
+		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("ticketing.payments",
+				PaymentsProperties.class);
+	}
+
+}
