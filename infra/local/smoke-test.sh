@@ -76,6 +76,43 @@ check "the order reserves the ticket in tickets-service" yes "$(ticket_becomes r
 status=$(curl -s -o /dev/null -w '%{http_code}' -b "$buyer_jar" -H 'Origin: http://localhost:3000' -X DELETE "$orders/$order_id")
 check "cancelling the order answers 204" 204 "$status"
 check "the cancellation releases the ticket" yes "$(ticket_becomes available)"
+
+# The buyer orders it again and pays: a declined card changes nothing, a good one completes the
+# order and sells the ticket, and paying twice is refused.
+for _ in $(seq 1 60); do
+  order=$(curl -s -b "$buyer_jar" -H 'Content-Type: application/json' -H 'Origin: http://localhost:3000' \
+    -d "{\"ticketId\":\"$id\"}" -w '\n%{http_code}' "$orders")
+  order_status=$(tail -n 1 <<<"$order")
+  [ "$order_status" = 409 ] || break
+  sleep 0.5
+done
+check "ordering the released ticket again answers 201" 201 "$order_status"
+order_id=$(head -n 1 <<<"$order" | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p')
+payments=http://localhost:8084/api/payments
+pay() { # pay <payment method>: the HTTP status, retried while payments' replica lacks the order
+  local code
+  for _ in $(seq 1 60); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$buyer_jar" -H 'Content-Type: application/json' \
+      -H 'Origin: http://localhost:3000' -d "{\"orderId\":\"$order_id\",\"paymentMethod\":\"$1\"}" "$payments")
+    [ "$code" = 404 ] || break
+    sleep 0.5
+  done
+  echo "$code"
+}
+check "a declined card answers 402" 402 "$(pay pm_card_chargeDeclined)"
+check "the order is still created" yes \
+  "$(curl -s -b "$buyer_jar" "$orders/$order_id" | grep -q '"status":"created"' && echo yes || echo no)"
+check "paying with a good card answers 201" 201 "$(pay pm_card_visa)"
+order_becomes() { # order_becomes <status>: polls orders-service for up to 30 s
+  for _ in $(seq 1 60); do
+    curl -s -b "$buyer_jar" "$orders/$order_id" | grep -q "\"status\":\"$1\"" && { echo yes; return; }
+    sleep 0.5
+  done
+  echo no
+}
+check "the payment completes the order" yes "$(order_becomes complete)"
+check "and sells the ticket" yes "$(ticket_becomes sold)"
+check "paying again answers 409" 409 "$(pay pm_card_visa)"
 rm -f "$buyer_jar"
 
 status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "$auth/signout")
