@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.ticketing.payments.PaymentsProperties;
+import dev.ticketing.payments.stripe.StripePaymentProvider;
 
 /**
  * The provider {@code ticketing.payments.provider} names, counted by
@@ -18,7 +19,7 @@ class PaymentProviderConfiguration {
 	PaymentProvider paymentProvider(PaymentsProperties properties, MeterRegistry registry) {
 		PaymentProvider provider = switch (properties.provider()) {
 			case SIMULATED -> new SimulatedPaymentProvider();
-			case STRIPE -> throw new IllegalStateException("The Stripe provider is being built");
+			case STRIPE -> new StripePaymentProvider(properties.stripe());
 		};
 		return new MeteredPaymentProvider(provider, registry);
 	}
