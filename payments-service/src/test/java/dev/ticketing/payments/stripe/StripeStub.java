@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.stripe.Stripe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -208,12 +209,13 @@ final class StripeStub {
 
 	/**
 	 * An event as Stripe delivers it to a webhook endpoint, with a new {@code evt_} id,
-	 * around a data object.
+	 * around a data object, of stripe-java's API version.
 	 */
 	static ObjectNode event(String type, JsonNode object) {
 		ObjectNode event = fixture("event_payment_intent_succeeded");
 		event.put("id", newId("evt"));
 		event.put("type", type);
+		event.put("api_version", Stripe.API_VERSION);
 		event.put("created", System.currentTimeMillis() / 1000);
 		((ObjectNode) event.path("data")).set("object", object);
 		return event;
