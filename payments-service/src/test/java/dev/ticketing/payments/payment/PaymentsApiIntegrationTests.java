@@ -1,5 +1,6 @@
 package dev.ticketing.payments.payment;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -197,6 +198,14 @@ class PaymentsApiIntegrationTests extends PaymentsIntegrationTest {
 		this.http.get("/api/payments").assertProblem(401, "unauthenticated");
 		this.http.get("/api/payments/" + UUID.randomUUID()).assertProblem(401, "unauthenticated");
 		this.http.postJson("/api/payments", "{}").assertProblem(401, "unauthenticated");
+	}
+
+	@Test
+	void theStripeWebhookIsAnUnknownRouteWithTheSimulatedProvider() {
+		this.http
+			.post("/api/payments/webhooks/stripe", BodyPublishers.ofString("{}"), "Content-Type", "application/json",
+					"Stripe-Signature", "t=1,v1=00")
+			.assertProblem(404, "not_found");
 	}
 
 }
