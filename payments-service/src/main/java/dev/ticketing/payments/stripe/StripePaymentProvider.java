@@ -50,17 +50,13 @@ public class StripePaymentProvider implements PaymentProvider {
 	private final StripeClient client;
 
 	public StripePaymentProvider(PaymentsProperties.Stripe settings) {
-		this(StripeClient.builder()
+		this.client = StripeClient.builder()
 			.setApiKey(settings.secretKey())
 			.setApiBase(withoutTrailingSlash(settings.apiBase().toString()))
 			.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
 			.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
 			.setMaxNetworkRetries(settings.maxNetworkRetries())
-			.build());
-	}
-
-	StripePaymentProvider(StripeClient client) {
-		this.client = client;
+			.build();
 	}
 
 	@Override

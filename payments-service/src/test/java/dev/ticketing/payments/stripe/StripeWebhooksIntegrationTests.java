@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.stripe.Stripe;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.ticketing.common.testing.TestHttp.Response;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.ticketing.payments.stripe.StripeStub.createRefund;
 import static dev.ticketing.payments.stripe.StripeStub.event;
 import static dev.ticketing.payments.stripe.StripeStub.ok;
@@ -141,6 +143,30 @@ class StripeWebhooksIntegrationTests extends StripeIntegrationTest {
 			.path("providerPaymentId")
 			.asString()).isEqualTo(intent);
 		assertThat(STRIPE.refundRequests(intent)).isEmpty();
+	}
+
+	@Test
+	void recordsAChargeWhoseAnswerTheServiceNeverGot() {
+		UUID buyer = UUID.randomUUID();
+		PlacedOrder order = placedOrder(buyer);
+		// Stripe takes the money, but the connection breaks before its answer arrives.
+		STRIPE.stub(StripeStub.createPaymentIntent(order.id())
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		String key = UUID.randomUUID().toString();
+		payWithKey(buyer, order.id(), "pm_card_visa", key).assertProblem(503, "payment_provider_unavailable");
+		assertThat(payments(order.id())).isZero();
+		String intent = StripeStub.newId("pi");
+
+		Response response = webhook(succeeded(order, intent));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(providerPaymentIdOf(order.id(), "succeeded")).isEqualTo(intent);
+		await().atMost(WAIT).until(() -> paymentEvents(order.id(), "payments.v1.payment.succeeded").size() == 1);
+		// The payer's retry finds the order paid; the payment is theirs to see.
+		payWithKey(buyer, order.id(), "pm_card_visa", key).assertProblem(409, "order_paid");
+		JsonNode listed = this.http.get("/api/payments?orderId=" + order.id(), bearer(buyer)).json().path("items");
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).path("providerPaymentId").asString()).isEqualTo(intent);
 	}
 
 	@Test
