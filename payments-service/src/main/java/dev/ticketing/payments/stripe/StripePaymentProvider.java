@@ -71,8 +71,7 @@ public class StripePaymentProvider implements PaymentProvider {
 			.setCurrency(charge.currency().toLowerCase(Locale.ROOT))
 			.setPaymentMethod(charge.paymentMethod())
 			.setConfirm(true)
-			// Redirecting payment methods would need a return_url this API has no use
-			// for.
+			// No redirecting payment methods: they would need a return_url.
 			.setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
 				.setEnabled(true)
 				.setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER)
@@ -105,9 +104,8 @@ public class StripePaymentProvider implements PaymentProvider {
 		return switch (String.valueOf(intent.getStatus())) {
 			case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
 			case "requires_action" -> {
-				// 3-D Secure and the like need the payer in a browser, which this API
-				// cannot bring them to: give up the PaymentIntent rather than leave it
-				// open.
+				// 3-D Secure needs the payer in a browser, where this API cannot
+				// send them: give the PaymentIntent up rather than leave it open.
 				cancel(intent, charge);
 				yield new ChargeOutcome.Declined(AUTHENTICATION_NOT_SUPPORTED);
 			}
@@ -168,7 +166,7 @@ public class StripePaymentProvider implements PaymentProvider {
 	 * Whether Stripe refused the payment method itself (unknown, or not usable): the
 	 * payer's mistake, not a failure.
 	 */
-	static boolean isAboutPaymentMethod(InvalidRequestException ex) {
+	private static boolean isAboutPaymentMethod(InvalidRequestException ex) {
 		return ex.getStripeError() != null && "payment_method".equals(ex.getStripeError().getParam());
 	}
 
@@ -176,7 +174,7 @@ public class StripePaymentProvider implements PaymentProvider {
 	 * Stripe's own text of a card error, which it writes to be shown to the payer (a
 	 * fraud suspicion reads as a plain decline).
 	 */
-	static String payerMessage(StripeError error) {
+	private static String payerMessage(StripeError error) {
 		return (error != null && error.getMessage() != null && !error.getMessage().isBlank()) ? error.getMessage()
 				: DECLINED;
 	}
@@ -193,8 +191,7 @@ public class StripePaymentProvider implements PaymentProvider {
 			logger.error("{}: Stripe refused the API key (ticketing.payments.stripe.secret-key)", detail);
 		}
 		else if (ex instanceof InvalidRequestException) {
-			// A request Stripe will never accept: a bug or a setting to fix, not an
-			// outage.
+			// Stripe will never accept it: a bug or a setting to fix.
 			logger.error("{}: {}", detail, ex.getMessage());
 		}
 		return new PaymentProviderException(detail, ex);
