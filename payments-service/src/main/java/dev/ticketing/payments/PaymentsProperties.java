@@ -81,6 +81,14 @@ public record PaymentsProperties(@DefaultValue("simulated") @NotNull Provider pr
 			@DefaultValue("2") @Min(0) @Max(10) int maxNetworkRetries,
 			@DefaultValue("5m") @NotNull Duration webhookTolerance) {
 
+		public Stripe {
+			// Zero would turn stripe-java's check of a webhook's age off.
+			if (webhookTolerance != null && (webhookTolerance.isNegative() || webhookTolerance.isZero())) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.stripe.webhook-tolerance must be positive, was " + webhookTolerance);
+			}
+		}
+
 	}
 
 }

@@ -59,6 +59,10 @@ class PaymentsPropertiesTests {
 			.isInstanceOf(BindException.class);
 		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.idempotency-key-retention", "0s")))
 			.isInstanceOf(BindException.class);
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.stripe.webhook-tolerance", "0s")))
+			.isInstanceOf(BindException.class)
+			.rootCause()
+			.hasMessageContaining("webhook-tolerance");
 	}
 
 	private static PaymentsProperties bind(Map<String, String> values) {

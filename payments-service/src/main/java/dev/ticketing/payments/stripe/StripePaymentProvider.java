@@ -92,6 +92,11 @@ public class StripePaymentProvider implements PaymentProvider {
 			if (isAboutPaymentMethod(ex)) {
 				throw new UnknownPaymentMethodException();
 			}
+			if (isAmountOutOfRange(ex)) {
+				// Below Stripe's minimum charge (or above its maximum) for the currency:
+				// no retry would change that, so it is a decline with Stripe's text.
+				return new ChargeOutcome.Declined(payerMessage(ex.getStripeError()));
+			}
 			throw failure("Stripe refused to create a PaymentIntent for order " + charge.orderId(), ex);
 		}
 		catch (StripeException ex) {
@@ -168,6 +173,10 @@ public class StripePaymentProvider implements PaymentProvider {
 	 */
 	private static boolean isAboutPaymentMethod(InvalidRequestException ex) {
 		return ex.getStripeError() != null && "payment_method".equals(ex.getStripeError().getParam());
+	}
+
+	private static boolean isAmountOutOfRange(InvalidRequestException ex) {
+		return "amount_too_small".equals(ex.getCode()) || "amount_too_large".equals(ex.getCode());
 	}
 
 	/**

@@ -113,13 +113,27 @@ class StripePaymentProviderTests {
 		assertThatExceptionOfType(UnknownPaymentMethodException.class).isThrownBy(() -> provider().charge(this.charge));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "amount_too_small", "amount_too_large" })
+	void anAmountStripeWillNeverAcceptIsADeclineNotARetry(String code) {
+		ObjectNode error = fixture("error_resource_missing_payment_method");
+		ObjectNode details = (ObjectNode) error.path("error");
+		details.put("code", code);
+		details.put("param", "amount");
+		details.put("message", "Amount must be at least €0.50 eur");
+		stripe.stub(createPaymentIntent(this.orderId).willReturn(json(400, error)));
+
+		assertThat(provider().charge(this.charge))
+			.isEqualTo(new ChargeOutcome.Declined("Amount must be at least €0.50 eur"));
+	}
+
 	@Test
 	void anyOtherInvalidRequestIsAFailureNotTheirMistake() {
 		ObjectNode error = fixture("error_resource_missing_payment_method");
 		ObjectNode details = (ObjectNode) error.path("error");
-		details.put("code", "amount_too_small");
-		details.put("param", "amount");
-		details.put("message", "Amount must be at least €0.50 eur");
+		details.put("code", "parameter_unknown");
+		details.put("param", "shipping");
+		details.put("message", "Received unknown parameter: shipping");
 		stripe.stub(createPaymentIntent(this.orderId).willReturn(json(400, error)));
 
 		assertThatExceptionOfType(PaymentProviderException.class).isThrownBy(() -> provider().charge(this.charge));
