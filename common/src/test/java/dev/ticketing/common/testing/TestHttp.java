@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +55,13 @@ public final class TestHttp {
 
 	public Response post(String path, BodyPublisher body, String... headers) {
 		return send("POST", path, body, headers);
+	}
+
+	/** Header name-value pairs followed by more of them. */
+	public static String[] with(String[] headers, String... more) {
+		String[] all = Arrays.copyOf(headers, headers.length + more.length);
+		System.arraycopy(more, 0, all, headers.length, more.length);
+		return all;
 	}
 
 	/** A value as a JSON document. */

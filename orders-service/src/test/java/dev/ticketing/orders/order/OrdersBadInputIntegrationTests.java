@@ -1,7 +1,6 @@
 package dev.ticketing.orders.order;
 
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +126,8 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 
 	@Test
 	void aMissingBodyIs400() {
-		assertRefused(this.http.post("/api/orders", BodyPublishers.noBody(), with(bearer(this.buyer), JSON)), 400,
-				"malformed_request");
+		assertRefused(this.http.post("/api/orders", BodyPublishers.noBody(), TestHttp.with(bearer(this.buyer), JSON)),
+				400, "malformed_request");
 		assertRefused(place(""), 400, "malformed_request");
 		assertRefused(place("   "), 400, "malformed_request");
 	}
@@ -138,8 +137,10 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 		String body = TestHttp.json(Map.of("ticketId", this.free.toString()));
 		for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml",
 				"multipart/form-data; boundary=x")) {
-			assertRefused(this.http.post("/api/orders", BodyPublishers.ofString(body),
-					with(bearer(this.buyer), "Content-Type", contentType)), 415, "unsupported_media_type");
+			assertRefused(
+					this.http.post("/api/orders", BodyPublishers.ofString(body),
+							TestHttp.with(bearer(this.buyer), "Content-Type", contentType)),
+					415, "unsupported_media_type");
 		}
 		assertRefused(this.http.post("/api/orders", BodyPublishers.ofString(body), bearer(this.buyer)), 415,
 				"unsupported_media_type");
@@ -151,8 +152,9 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 
 		assertRefused(place(huge), 413, "payload_too_large");
 		// Without a Content-Length (chunked), the limit is enforced while reading.
-		assertRefused(this.http.post("/api/orders", TestHttp.chunked(utf8(huge)), with(bearer(this.buyer), JSON)), 413,
-				"payload_too_large");
+		assertRefused(
+				this.http.post("/api/orders", TestHttp.chunked(utf8(huge)), TestHttp.with(bearer(this.buyer), JSON)),
+				413, "payload_too_large");
 	}
 
 	@Test
@@ -163,8 +165,8 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 		// At the limit the body is read, and its ticketId is refused.
 		assertInvalid(place(atLimit), "ticketId");
 		assertRefused(place(overLimit), 413, "payload_too_large");
-		assertRefused(this.http.post("/api/orders", TestHttp.chunked(utf8(overLimit)), with(bearer(this.buyer), JSON)),
-				413, "payload_too_large");
+		assertRefused(this.http.post("/api/orders", TestHttp.chunked(utf8(overLimit)),
+				TestHttp.with(bearer(this.buyer), JSON)), 413, "payload_too_large");
 	}
 
 	// Routes and methods
@@ -199,15 +201,13 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 		assertThat(deleteAll.header("Allow"))
 			.hasValueSatisfying((allow) -> assertThat(allow).contains("GET", "POST").doesNotContain("DELETE"));
 
-		assertRefused(
-				this.http.send("PUT", "/api/orders", BodyPublishers.ofString(body), with(bearer(this.buyer), JSON)),
-				405, "method_not_allowed");
+		assertRefused(this.http.send("PUT", "/api/orders", BodyPublishers.ofString(body),
+				TestHttp.with(bearer(this.buyer), JSON)), 405, "method_not_allowed");
 		assertRefused(this.http.send("PUT", "/api/orders/" + this.id, BodyPublishers.ofString(body),
-				with(bearer(this.buyer), JSON)), 405, "method_not_allowed");
-		assertRefused(
-				this.http.send("PATCH", "/api/orders/" + this.id,
-						BodyPublishers.ofString("{\"status\": \"cancelled\"}"), with(bearer(this.buyer), JSON)),
-				405, "method_not_allowed");
+				TestHttp.with(bearer(this.buyer), JSON)), 405, "method_not_allowed");
+		assertRefused(this.http.send("PATCH", "/api/orders/" + this.id,
+				BodyPublishers.ofString("{\"status\": \"cancelled\"}"), TestHttp.with(bearer(this.buyer), JSON)), 405,
+				"method_not_allowed");
 	}
 
 	// Query parameters of the list
@@ -323,12 +323,6 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 			.param("%" + this.free + "%")
 			.query(Long.class)
 			.single()).isZero();
-	}
-
-	private static String[] with(String[] headers, String... more) {
-		String[] all = Arrays.copyOf(headers, headers.length + more.length);
-		System.arraycopy(more, 0, all, headers.length, more.length);
-		return all;
 	}
 
 }

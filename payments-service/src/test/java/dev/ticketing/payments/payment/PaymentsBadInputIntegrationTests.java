@@ -1,7 +1,6 @@
 package dev.ticketing.payments.payment;
 
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,16 +110,18 @@ class PaymentsBadInputIntegrationTests extends PaymentsIntegrationTest {
 			JsonNode problem = assertRefused(submit(body), 400, "malformed_request");
 			assertThat(problem.toString()).doesNotContain("tools.jackson", "dev.ticketing", "Exception");
 		}
-		assertRefused(this.http.post("/api/payments", BodyPublishers.noBody(), with(bearer(this.buyer), JSON)), 400,
-				"malformed_request");
+		assertRefused(this.http.post("/api/payments", BodyPublishers.noBody(), TestHttp.with(bearer(this.buyer), JSON)),
+				400, "malformed_request");
 	}
 
 	@Test
 	void aWrongContentTypeIs415() {
 		String body = body(this.free.id().toString(), "pm_card_visa");
 		for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml")) {
-			assertRefused(this.http.post("/api/payments", BodyPublishers.ofString(body),
-					with(bearer(this.buyer), "Content-Type", contentType)), 415, "unsupported_media_type");
+			assertRefused(
+					this.http.post("/api/payments", BodyPublishers.ofString(body),
+							TestHttp.with(bearer(this.buyer), "Content-Type", contentType)),
+					415, "unsupported_media_type");
 		}
 	}
 
@@ -130,7 +131,8 @@ class PaymentsBadInputIntegrationTests extends PaymentsIntegrationTest {
 				"padding", "x".repeat(70 * 1024)));
 
 		assertRefused(submit(huge), 413, "payload_too_large");
-		assertRefused(this.http.post("/api/payments", TestHttp.chunked(utf8(huge)), with(bearer(this.buyer), JSON)),
+		assertRefused(
+				this.http.post("/api/payments", TestHttp.chunked(utf8(huge)), TestHttp.with(bearer(this.buyer), JSON)),
 				413, "payload_too_large");
 	}
 
@@ -162,7 +164,7 @@ class PaymentsBadInputIntegrationTests extends PaymentsIntegrationTest {
 	void aWrongMethodIs405() {
 		String body = body(this.free.id().toString(), "pm_card_visa");
 		Response put = this.http.send("PUT", "/api/payments", BodyPublishers.ofString(body),
-				with(bearer(this.buyer), JSON));
+				TestHttp.with(bearer(this.buyer), JSON));
 		assertRefused(put, 405, "method_not_allowed");
 		assertThat(put.header("Allow")).hasValueSatisfying((allow) -> assertThat(allow).contains("GET", "POST"));
 		assertRefused(this.http.send("DELETE", "/api/payments/" + this.existing.path("id").asString(),
@@ -218,7 +220,7 @@ class PaymentsBadInputIntegrationTests extends PaymentsIntegrationTest {
 	// Helpers
 
 	private Response submit(String body, String... headers) {
-		return this.http.postJson("/api/payments", body, with(bearer(this.buyer), headers));
+		return this.http.postJson("/api/payments", body, TestHttp.with(bearer(this.buyer), headers));
 	}
 
 	private static String body(String orderId, String paymentMethod) {
@@ -262,12 +264,6 @@ class PaymentsBadInputIntegrationTests extends PaymentsIntegrationTest {
 	/** Charges that took money; a refused request asks the provider for none. */
 	private double totalCharges() {
 		return charges("succeeded");
-	}
-
-	private static String[] with(String[] headers, String... more) {
-		String[] all = Arrays.copyOf(headers, headers.length + more.length);
-		System.arraycopy(more, 0, all, headers.length, more.length);
-		return all;
 	}
 
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -188,9 +187,10 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 
 	@Test
 	void aMissingBodyIs400() {
-		assertRefused(this.http.post("/api/tickets", BodyPublishers.noBody(), with(bearer(this.seller), JSON)), 400,
+		assertRefused(this.http.post("/api/tickets", BodyPublishers.noBody(), TestHttp.with(bearer(this.seller), JSON)),
+				400, "malformed_request");
+		assertRefused(send("PUT", BodyPublishers.noBody(), TestHttp.with(bearer(this.seller), JSON)), 400,
 				"malformed_request");
-		assertRefused(send("PUT", BodyPublishers.noBody(), with(bearer(this.seller), JSON)), 400, "malformed_request");
 		assertRefused(create(""), 400, "malformed_request");
 	}
 
@@ -199,10 +199,13 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 		String body = TestHttp.json(listing());
 		for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml",
 				"multipart/form-data; boundary=x")) {
-			assertRefused(this.http.post("/api/tickets", BodyPublishers.ofString(body),
-					with(bearer(this.seller), "Content-Type", contentType)), 415, "unsupported_media_type");
 			assertRefused(
-					send("PUT", BodyPublishers.ofString(body), with(bearer(this.seller), "Content-Type", contentType)),
+					this.http.post("/api/tickets", BodyPublishers.ofString(body),
+							TestHttp.with(bearer(this.seller), "Content-Type", contentType)),
+					415, "unsupported_media_type");
+			assertRefused(
+					send("PUT", BodyPublishers.ofString(body),
+							TestHttp.with(bearer(this.seller), "Content-Type", contentType)),
 					415, "unsupported_media_type");
 		}
 		assertRefused(this.http.post("/api/tickets", BodyPublishers.ofString(body), bearer(this.seller)), 415,
@@ -216,9 +219,10 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 		assertRefused(create(huge), 413, "payload_too_large");
 		assertRefused(update(huge), 413, "payload_too_large");
 		// Without a Content-Length (chunked), the limit is enforced while reading.
-		assertRefused(this.http.post("/api/tickets", TestHttp.chunked(utf8(huge)), with(bearer(this.seller), JSON)),
+		assertRefused(
+				this.http.post("/api/tickets", TestHttp.chunked(utf8(huge)), TestHttp.with(bearer(this.seller), JSON)),
 				413, "payload_too_large");
-		assertRefused(send("PUT", TestHttp.chunked(utf8(huge)), with(bearer(this.seller), JSON)), 413,
+		assertRefused(send("PUT", TestHttp.chunked(utf8(huge)), TestHttp.with(bearer(this.seller), JSON)), 413,
 				"payload_too_large");
 	}
 
@@ -230,9 +234,8 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 		// At the limit the body is read, and its description is too long.
 		assertInvalid(create(atLimit), "description");
 		assertRefused(create(overLimit), 413, "payload_too_large");
-		assertRefused(
-				this.http.post("/api/tickets", TestHttp.chunked(utf8(overLimit)), with(bearer(this.seller), JSON)), 413,
-				"payload_too_large");
+		assertRefused(this.http.post("/api/tickets", TestHttp.chunked(utf8(overLimit)),
+				TestHttp.with(bearer(this.seller), JSON)), 413, "payload_too_large");
 	}
 
 	// Routes and methods
@@ -263,9 +266,9 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 			.hasValueSatisfying((allow) -> assertThat(allow).contains("GET", "POST").doesNotContain("DELETE"));
 
 		assertRefused(this.http.send("PUT", "/api/tickets", BodyPublishers.ofString(TestHttp.json(listing())),
-				with(bearer(this.seller), JSON)), 405, "method_not_allowed");
+				TestHttp.with(bearer(this.seller), JSON)), 405, "method_not_allowed");
 		assertRefused(this.http.send("PATCH", "/api/tickets/" + this.id,
-				BodyPublishers.ofString(TestHttp.json(listing())), with(bearer(this.seller), JSON)), 405,
+				BodyPublishers.ofString(TestHttp.json(listing())), TestHttp.with(bearer(this.seller), JSON)), 405,
 				"method_not_allowed");
 	}
 
@@ -334,7 +337,7 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 			assertRefused(this.http.postJson("/api/tickets", TestHttp.json(listing()), credentials), 401,
 					"unauthenticated");
 			assertRefused(send("PUT", BodyPublishers.ofString(TestHttp.json(listing("title", "Changed"))),
-					with(credentials, JSON)), 401, "unauthenticated");
+					TestHttp.with(credentials, JSON)), 401, "unauthenticated");
 			assertRefused(send("DELETE", BodyPublishers.noBody(), credentials), 401, "unauthenticated");
 		}
 		// Public routes carry on as if no token had been sent.
@@ -358,7 +361,7 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 	}
 
 	private Response update(String body) {
-		return send("PUT", BodyPublishers.ofString(body), with(bearer(this.seller), JSON));
+		return send("PUT", BodyPublishers.ofString(body), TestHttp.with(bearer(this.seller), JSON));
 	}
 
 	private Response send(String method, BodyPublisher body, String... headers) {
@@ -430,12 +433,6 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 			.param("%" + this.id + "%")
 			.query(Long.class)
 			.single()).isEqualTo(1);
-	}
-
-	private static String[] with(String[] headers, String... more) {
-		String[] all = Arrays.copyOf(headers, headers.length + more.length);
-		System.arraycopy(more, 0, all, headers.length, more.length);
-		return all;
 	}
 
 }
