@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,6 +40,9 @@ import dev.ticketing.common.events.MalformedEventException;
  * on its last allowed delivery, or at once for a malformed message or a
  * {@link PoisonEventException}, the message is terminated, which puts an advisory in the
  * dead-letter stream ({@link DeadLetters}), and later messages keep flowing.</li>
+ * <li>While a handler runs, the message's ack wait is extended ({@code inProgress}) every
+ * third of it, so a slow handler (waiting on a lock, calling a provider) is neither
+ * redelivered nor dead-lettered meanwhile.</li>
  * <li>Losing NATS closes the consumer and reopens it with backoff.</li>
  * <li>On shutdown each thread stops pulling, finishes the messages it already holds and
  * exits before the connection and the database pool close.</li>
@@ -96,6 +101,9 @@ public class EventSubscribers implements SmartLifecycle {
 	public void start() {
 		this.running = true;
 		this.stopping = new CountDownLatch(1);
+		// Before the workers: they extend ack waits on it.
+		this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+		this.housekeeping.scheduleWithFixedDelay(this::purgeInbox, 1, 60, TimeUnit.MINUTES);
 		for (EventSubscription subscription : this.subscriptions) {
 			Worker worker = new Worker(subscription, subscription.durable().orElse(this.defaultDurable));
 			this.workers.add(worker);
@@ -104,15 +112,12 @@ public class EventSubscribers implements SmartLifecycle {
 				.daemon()
 				.start(worker::run);
 		}
-		this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
-		this.housekeeping.scheduleWithFixedDelay(this::purgeInbox, 1, 60, TimeUnit.MINUTES);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
 		this.stopping.countDown();
-		this.housekeeping.shutdownNow();
 		this.workers.forEach(Worker::stopPulling);
 		for (Worker worker : this.workers) {
 			try {
@@ -123,6 +128,8 @@ public class EventSubscribers implements SmartLifecycle {
 			}
 		}
 		this.workers.clear();
+		// After the workers: the messages they finished applying were kept alive by it.
+		this.housekeeping.shutdownNow();
 	}
 
 	@Override
@@ -308,6 +315,11 @@ public class EventSubscribers implements SmartLifecycle {
 		@SuppressWarnings("unchecked")
 		private void apply(Message message, String subject, long deliveries, Event<?> event,
 				EventHandler<Object> handler) {
+			// A handler may take longer than the ack wait (a lock held by a charge in
+			// flight, a provider call): tell the server it is still being worked on, so
+			// it
+			// is not redelivered, and finally dead-lettered, while it is being applied.
+			Runnable stopHeartbeat = heartbeat(message);
 			try {
 				Boolean applied = EventSubscribers.this.transactions.execute((status) -> {
 					if (!EventSubscribers.this.inbox.record(this.durable, event.id(), subject)) {
@@ -336,6 +348,30 @@ public class EventSubscribers implements SmartLifecycle {
 					message.nakWithDelay(delay);
 					count(subject, "retried");
 				}
+			}
+			finally {
+				stopHeartbeat.run();
+			}
+		}
+
+		/** Starts extending the message's ack wait; the result stops it. */
+		private Runnable heartbeat(Message message) {
+			long period = Math.max(1, EventSubscribers.this.properties.consumer().ackWait().toMillis() / 3);
+			try {
+				ScheduledFuture<?> beating = EventSubscribers.this.housekeeping.scheduleAtFixedRate(() -> {
+					try {
+						message.inProgress();
+					}
+					catch (RuntimeException ex) {
+						logger.debug("Could not extend the ack wait of {}: {}", message.getSubject(), ex.toString());
+					}
+				}, period, period, TimeUnit.MILLISECONDS);
+				return () -> beating.cancel(false);
+			}
+			catch (RejectedExecutionException ex) {
+				// Shutting down past the drain timeout: the plain ack wait applies.
+				return () -> {
+				};
 			}
 		}
 
