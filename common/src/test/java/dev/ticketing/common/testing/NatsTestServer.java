@@ -2,9 +2,12 @@ package dev.ticketing.common.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -51,16 +54,34 @@ public final class NatsTestServer implements AutoCloseable {
 		return "nats://127.0.0.1:" + this.port;
 	}
 
-	/** Stops the process, as a crash or an outage would; the store stays. */
+	/**
+	 * Stops the process, as a crash or an outage would; the store stays. Returns once the
+	 * port refuses connections (the runner's shutdown does not wait for the process), so
+	 * a test can rely on NATS being down.
+	 */
 	public synchronized void stop() {
 		if (this.runner != null) {
 			try {
 				this.runner.shutdown(false);
+				long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+				while (accepting() && System.nanoTime() < deadline) {
+					Thread.sleep(50);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			this.runner = null;
+		}
+	}
+
+	private boolean accepting() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
