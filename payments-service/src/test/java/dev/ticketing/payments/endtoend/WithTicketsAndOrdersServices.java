@@ -1,5 +1,6 @@
 package dev.ticketing.payments.endtoend;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
