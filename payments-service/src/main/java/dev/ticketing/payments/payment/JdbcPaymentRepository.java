@@ -25,7 +25,7 @@ class JdbcPaymentRepository implements PaymentRepository {
 
 	private static final String COLUMNS = """
 			id, order_id, user_id, amount, currency, status, provider, provider_payment_id, refund_reason, created_at,
-			refunded_at""";
+			refunded_at, attempt_key""";
 
 	private final JdbcClient jdbc;
 
@@ -36,10 +36,11 @@ class JdbcPaymentRepository implements PaymentRepository {
 	@Override
 	public void insert(Payment payment) {
 		try {
-			this.jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			this.jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(payment.id(), payment.orderId(), payment.userId(), payment.amount(), payment.currency(),
 						payment.status().value(), payment.provider(), payment.providerPaymentId(),
-						payment.refundReason(), Timestamp.from(payment.createdAt()), timestamp(payment))
+						payment.refundReason(), Timestamp.from(payment.createdAt()), timestamp(payment),
+						payment.attemptKey())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -114,7 +115,8 @@ class JdbcPaymentRepository implements PaymentRepository {
 				rs.getObject("user_id", UUID.class), rs.getLong("amount"), rs.getString("currency"),
 				PaymentStatus.fromValue(rs.getString("status")), rs.getString("provider"),
 				rs.getString("provider_payment_id"), rs.getString("refund_reason"),
-				rs.getTimestamp("created_at").toInstant(), (refundedAt != null) ? refundedAt.toInstant() : null);
+				rs.getTimestamp("created_at").toInstant(), (refundedAt != null) ? refundedAt.toInstant() : null,
+				rs.getString("attempt_key"));
 	}
 
 }

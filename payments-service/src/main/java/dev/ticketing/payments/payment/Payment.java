@@ -17,9 +17,12 @@ import java.util.UUID;
  * @param refundReason why it was refunded, {@code null} unless refunded
  * @param createdAt when it succeeded
  * @param refundedAt when it was refunded, {@code null} unless refunded
+ * @param attemptKey the provider idempotency key of the attempt that took it,
+ * {@code null} if the provider did not say (a webhook without it)
  */
 public record Payment(UUID id, UUID orderId, UUID userId, long amount, String currency, PaymentStatus status,
-		String provider, String providerPaymentId, String refundReason, Instant createdAt, Instant refundedAt) {
+		String provider, String providerPaymentId, String refundReason, Instant createdAt, Instant refundedAt,
+		String attemptKey) {
 
 	/** The reason of the late-payment saga's refunds. */
 	public static final String ORDER_CANCELLED = "order_cancelled";
@@ -32,9 +35,14 @@ public record Payment(UUID id, UUID orderId, UUID userId, long amount, String cu
 
 	/** A payment that succeeded now. */
 	public static Payment succeeded(UUID id, UUID orderId, UUID userId, long amount, String currency, String provider,
-			String providerPaymentId, Instant now) {
+			String providerPaymentId, String attemptKey, Instant now) {
 		return new Payment(id, orderId, userId, amount, currency, PaymentStatus.SUCCEEDED, provider, providerPaymentId,
-				null, now, null);
+				null, now, null, attemptKey);
+	}
+
+	/** Whether the attempt with this provider idempotency key took it. */
+	public boolean isTakenBy(String attempt) {
+		return attempt.equals(this.attemptKey);
 	}
 
 	public boolean isMadeBy(UUID user) {
@@ -50,7 +58,7 @@ public record Payment(UUID id, UUID orderId, UUID userId, long amount, String cu
 			throw new IllegalStateException("Payment " + this.id + " is already " + this.status.value());
 		}
 		return new Payment(this.id, this.orderId, this.userId, this.amount, this.currency, PaymentStatus.REFUNDED,
-				this.provider, this.providerPaymentId, reason, this.createdAt, now);
+				this.provider, this.providerPaymentId, reason, this.createdAt, now, this.attemptKey);
 	}
 
 }

@@ -91,39 +91,52 @@ public class PaymentService {
 		OrderReplica order = this.orders.findForUpdate(orderId)
 			.filter((found) -> found.isPlacedBy(buyer))
 			.orElseThrow(OrderNotFoundException::new);
-		if (order.isComplete() || this.payments.findSucceededForUpdate(orderId).isPresent()) {
-			throw new OrderPaidException();
+		String attempt = attemptKey(buyer, idempotencyKey);
+		Optional<Payment> paid = this.payments.findSucceededForUpdate(orderId);
+		PaymentResult result;
+		if (idempotencyKey != null && paid.isPresent() && paid.get().isTakenBy(attempt)) {
+			// This key's own charge, whose answer was lost (503) and which the provider's
+			// webhook recorded meanwhile: the first answer this key gets.
+			result = new PaymentResult.Paid(PaymentResponse.of(paid.get()), false);
 		}
-		if (order.isCancelled()) {
-			throw new OrderCancelledException();
-		}
-		if (order.isExpiredAt(now)) {
-			throw new OrderExpiredException();
-		}
-		if (order.amount() == null || order.currency() == null) {
-			throw new IllegalStateException("Order " + orderId + " is created but its price is unknown");
-		}
-		Charge charge = new Charge(attemptKey(buyer, idempotencyKey), orderId, buyer, order.amount(), order.currency(),
-				paymentMethod);
-		PaymentResult result = switch (charge(charge)) {
-			case ChargeOutcome.Succeeded succeeded -> {
-				Payment payment = Payment.succeeded(UUID.randomUUID(), orderId, buyer, order.amount(), order.currency(),
-						this.provider.name(), succeeded.providerPaymentId(), now);
-				this.payments.insert(payment);
-				this.outbox.append(PaymentEvents.succeeded(payment));
-				logger.info("Payment {} of {} {} for order {} succeeded", payment.id(), payment.amount(),
-						payment.currency(), orderId);
-				yield new PaymentResult.Paid(PaymentResponse.of(payment), false);
+		else {
+			if (order.isComplete() || paid.isPresent()) {
+				throw new OrderPaidException();
 			}
-			case ChargeOutcome.Declined declined -> {
-				logger.info("Payment for order {} declined: {}", orderId, declined.message());
-				yield new PaymentResult.Declined(declined.message(), false);
+			if (order.isCancelled()) {
+				throw new OrderCancelledException();
 			}
-		};
+			if (order.isExpiredAt(now)) {
+				throw new OrderExpiredException();
+			}
+			result = charge(order, buyer, paymentMethod, attempt, now);
+		}
 		if (idempotencyKey != null) {
 			this.idempotencyKeys.complete(buyer, idempotencyKey, store(result));
 		}
 		return result;
+	}
+
+	private PaymentResult charge(OrderReplica order, UUID buyer, String paymentMethod, String attempt, Instant now) {
+		if (order.amount() == null || order.currency() == null) {
+			throw new IllegalStateException("Order " + order.id() + " is created but its price is unknown");
+		}
+		Charge charge = new Charge(attempt, order.id(), buyer, order.amount(), order.currency(), paymentMethod);
+		return switch (charge(charge)) {
+			case ChargeOutcome.Succeeded succeeded -> {
+				Payment payment = Payment.succeeded(UUID.randomUUID(), order.id(), buyer, order.amount(),
+						order.currency(), this.provider.name(), succeeded.providerPaymentId(), attempt, now);
+				this.payments.insert(payment);
+				this.outbox.append(PaymentEvents.succeeded(payment));
+				logger.info("Payment {} of {} {} for order {} succeeded", payment.id(), payment.amount(),
+						payment.currency(), order.id());
+				yield new PaymentResult.Paid(PaymentResponse.of(payment), false);
+			}
+			case ChargeOutcome.Declined declined -> {
+				logger.info("Payment for order {} declined: {}", order.id(), declined.message());
+				yield new PaymentResult.Declined(declined.message(), false);
+			}
+		};
 	}
 
 	/** One of the user's payments; someone else's is not found. */
@@ -160,11 +173,13 @@ public class PaymentService {
 	 * was taken. Reported again, it changes nothing. A second charge for an order that
 	 * already has a payment is refunded at once; one for an order that was cancelled is
 	 * recorded and then refunded by the saga's rule.
+	 * @param attemptKey the idempotency key of the attempt that made the charge, as the
+	 * provider reports it back, or {@code null}
 	 * @return whether anything changed
 	 */
 	@Transactional
 	public boolean settleSucceededCharge(UUID orderId, UUID buyer, long amount, String currency,
-			String providerPaymentId) {
+			String providerPaymentId, String attemptKey) {
 		// The request that made the charge may still be recording it: it holds the
 		// order's row until it commits, so look for the payment once that lock is ours.
 		Optional<OrderReplica> order = this.orders.findForUpdate(orderId);
@@ -173,7 +188,7 @@ public class PaymentService {
 		}
 		Instant now = now();
 		Payment payment = Payment.succeeded(UUID.randomUUID(), orderId, buyer, amount, currency, this.provider.name(),
-				providerPaymentId, now);
+				providerPaymentId, attemptKey, now);
 		if (this.payments.findSucceededForUpdate(orderId).isPresent()) {
 			logger.warn("Provider payment {} is a second charge for order {}: refunding it", providerPaymentId,
 					orderId);

@@ -43,6 +43,12 @@ public class StripePaymentProvider implements PaymentProvider {
 	/** The payer's message when a payment method needs 3-D Secure. */
 	static final String AUTHENTICATION_NOT_SUPPORTED = "This payment method needs authentication, which is not supported.";
 
+	/**
+	 * The metadata key of the charge's idempotency key, which webhooks bring back so that
+	 * the attempt that made a charge can be told.
+	 */
+	static final String ATTEMPT = "attemptKey";
+
 	private static final String DECLINED = "Your card was declined.";
 
 	private static final Logger logger = LoggerFactory.getLogger(StripePaymentProvider.class);
@@ -78,6 +84,7 @@ public class StripePaymentProvider implements PaymentProvider {
 				.build())
 			.putMetadata("orderId", charge.orderId().toString())
 			.putMetadata("userId", charge.userId().toString())
+			.putMetadata(ATTEMPT, charge.idempotencyKey())
 			.build();
 		PaymentIntent intent;
 		try {

@@ -78,7 +78,8 @@ class StripeWebhooks {
 			return;
 		}
 		this.payments.settleSucceededCharge(orderId.get(), userId.get(), intent.amount(),
-				intent.currency().toUpperCase(Locale.ROOT), intent.id());
+				intent.currency().toUpperCase(Locale.ROOT), intent.id(),
+				intent.metadata().get(StripePaymentProvider.ATTEMPT));
 	}
 
 	private void failed(Event event) {

@@ -92,6 +92,7 @@ class StripePaymentProviderTests {
 		assertThat(formParam(request, "automatic_payment_methods[allow_redirects]")).isEqualTo("never");
 		assertThat(formParam(request, "metadata[orderId]")).isEqualTo(this.orderId.toString());
 		assertThat(formParam(request, "metadata[userId]")).isEqualTo(this.userId.toString());
+		assertThat(formParam(request, "metadata[attemptKey]")).isEqualTo(this.charge.idempotencyKey());
 		assertThat(formParam(request, "return_url")).isNull();
 	}
 

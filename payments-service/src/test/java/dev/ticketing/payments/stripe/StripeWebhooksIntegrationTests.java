@@ -146,7 +146,7 @@ class StripeWebhooksIntegrationTests extends StripeIntegrationTest {
 	}
 
 	@Test
-	void recordsAChargeWhoseAnswerTheServiceNeverGot() {
+	void recordsAChargeWhoseAnswerTheServiceNeverGotAndAnswersTheRetryWithIt() {
 		UUID buyer = UUID.randomUUID();
 		PlacedOrder order = placedOrder(buyer);
 		// Stripe takes the money, but the connection breaks before its answer arrives.
@@ -155,18 +155,32 @@ class StripeWebhooksIntegrationTests extends StripeIntegrationTest {
 		String key = UUID.randomUUID().toString();
 		payWithKey(buyer, order.id(), "pm_card_visa", key).assertProblem(503, "payment_provider_unavailable");
 		assertThat(payments(order.id())).isZero();
+		String attempt = StripeStub.formParam(STRIPE.chargeRequests(order.id()).getFirst(), "metadata[attemptKey]");
+		assertThat(attempt).isNotBlank();
 		String intent = StripeStub.newId("pi");
+		ObjectNode charged = paymentIntent("payment_intent_succeeded", intent, order.id(), order.buyer(), PRICE, "eur");
+		((ObjectNode) charged.path("metadata")).put("attemptKey", attempt);
 
-		Response response = webhook(succeeded(order, intent));
+		Response response = webhook(text(event(SUCCEEDED, charged)));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(providerPaymentIdOf(order.id(), "succeeded")).isEqualTo(intent);
 		await().atMost(WAIT).until(() -> paymentEvents(order.id(), "payments.v1.payment.succeeded").size() == 1);
-		// The payer's retry finds the order paid; the payment is theirs to see.
-		payWithKey(buyer, order.id(), "pm_card_visa", key).assertProblem(409, "order_paid");
-		JsonNode listed = this.http.get("/api/payments?orderId=" + order.id(), bearer(buyer)).json().path("items");
-		assertThat(listed).hasSize(1);
-		assertThat(listed.get(0).path("providerPaymentId").asString()).isEqualTo(intent);
+		int chargesSoFar = STRIPE.chargeRequests(order.id()).size();
+		// The payer's retry with the same key gets the payment its charge made, without a
+		// new charge; then that answer is replayed.
+		Response retry = payWithKey(buyer, order.id(), "pm_card_visa", key);
+		assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+		assertThat(retry.json().path("providerPaymentId").asString()).isEqualTo(intent);
+		assertThat(retry.header("Idempotent-Replayed")).isEmpty();
+		Response again = payWithKey(buyer, order.id(), "pm_card_visa", key);
+		assertThat(again.json()).isEqualTo(retry.json());
+		assertThat(again.header("Idempotent-Replayed")).hasValue("true");
+		assertThat(STRIPE.chargeRequests(order.id())).hasSize(chargesSoFar);
+		// Another attempt finds the order paid.
+		payWithKey(buyer, order.id(), "pm_card_visa", UUID.randomUUID().toString()).assertProblem(409, "order_paid");
+		pay(buyer, order.id(), "pm_card_visa").assertProblem(409, "order_paid");
+		assertThat(payments(order.id())).isEqualTo(1);
 	}
 
 	@Test
