@@ -29,13 +29,6 @@ public class OrderReplicas {
 		this.jdbc = jdbc;
 	}
 
-	public Optional<OrderReplica> find(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM order_replicas WHERE id = ?")
-			.param(id)
-			.query(OrderReplicas::replica)
-			.optional();
-	}
-
 	/** Finds an order and locks it until the transaction ends. */
 	public Optional<OrderReplica> findForUpdate(UUID id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM order_replicas WHERE id = ? FOR UPDATE")

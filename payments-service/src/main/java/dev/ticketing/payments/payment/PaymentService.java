@@ -1,6 +1,8 @@
 package dev.ticketing.payments.payment;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -243,11 +245,11 @@ public class PaymentService {
 
 	private static String requestHash(UUID orderId, String paymentMethod) {
 		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest((orderId + "\n" + paymentMethod).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
