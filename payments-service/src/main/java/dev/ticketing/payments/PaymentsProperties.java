@@ -20,11 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotencyKeyRetention how long an {@code Idempotency-Key}'s first response is
  * kept for replay
  * @param stripe the Stripe provider's settings, required when it is the provider
+ * @param simulated the simulated provider's settings
  */
 @ConfigurationProperties("ticketing.payments")
 @Validated
 public record PaymentsProperties(@DefaultValue("simulated") @NotNull Provider provider,
-		@DefaultValue("PT24H") @NotNull Duration idempotencyKeyRetention, @DefaultValue @Valid Stripe stripe) {
+		@DefaultValue("PT24H") @NotNull Duration idempotencyKeyRetention, @DefaultValue @Valid Stripe stripe,
+		@DefaultValue @Valid Simulated simulated) {
 
 	public PaymentsProperties {
 		if (idempotencyKeyRetention != null
@@ -86,6 +88,25 @@ public record PaymentsProperties(@DefaultValue("simulated") @NotNull Provider pr
 			if (webhookTolerance != null && (webhookTolerance.isNegative() || webhookTolerance.isZero())) {
 				throw new IllegalArgumentException(
 						"ticketing.payments.stripe.webhook-tolerance must be positive, was " + webhookTolerance);
+			}
+		}
+
+	}
+
+	/**
+	 * {@code ticketing.payments.simulated.*}.
+	 *
+	 * @param latency how long each simulated charge takes, as a real provider's network
+	 * call does ({@code PAYMENTS_SIMULATED_LATENCY}, ISO-8601; 0 to 30 s, default none).
+	 * Lets a demo show the payment in progress, and lets a test of the running system
+	 * cancel an order while its charge is in flight.
+	 */
+	public record Simulated(@DefaultValue("PT0S") @NotNull Duration latency) {
+
+		public Simulated {
+			if (latency != null && (latency.isNegative() || latency.compareTo(Duration.ofSeconds(30)) > 0)) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.simulated.latency must be between 0 and 30 seconds, was " + latency);
 			}
 		}
 

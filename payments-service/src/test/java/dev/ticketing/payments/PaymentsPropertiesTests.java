@@ -24,6 +24,19 @@ class PaymentsPropertiesTests {
 		assertThat(properties.provider()).isEqualTo(PaymentsProperties.Provider.SIMULATED);
 		assertThat(properties.idempotencyKeyRetention()).hasHours(24);
 		assertThat(properties.stripe().apiBase()).hasToString("https://api.stripe.com");
+		assertThat(properties.simulated().latency()).isZero();
+	}
+
+	@Test
+	void bindsASimulatedLatencyAndRefusesANegativeOrHugeOne() {
+		assertThat(bind(Map.of("ticketing.payments.simulated.latency", "PT1.5S")).simulated().latency())
+			.hasMillis(1500);
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.simulated.latency", "-1s")))
+			.isInstanceOf(BindException.class)
+			.rootCause()
+			.hasMessageContaining("between 0 and 30 seconds");
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.simulated.latency", "31s")))
+			.isInstanceOf(BindException.class);
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package dev.ticketing.payments.provider;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -8,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code outcome} ({@code succeeded}, {@code declined}, {@code rejected}, {@code failed})
  * and {@code ticketing.payments.refunds} by {@code outcome} ({@code succeeded},
  * {@code failed}), both tagged with the provider.
+ * {@code ticketing.payments.charges.in.flight} is how many charges are waiting for the
+ * provider's answer right now: a provider that hangs shows as a count that stays up.
  */
 public class MeteredPaymentProvider implements PaymentProvider {
 
@@ -15,9 +20,15 @@ public class MeteredPaymentProvider implements PaymentProvider {
 
 	private final MeterRegistry registry;
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	public MeteredPaymentProvider(PaymentProvider delegate, MeterRegistry registry) {
 		this.delegate = delegate;
 		this.registry = registry;
+		Gauge.builder("ticketing.payments.charges.in.flight", this.inFlight, AtomicInteger::get)
+			.tag("provider", delegate.name())
+			.description("Charges waiting for the payment provider's answer")
+			.register(registry);
 	}
 
 	@Override
@@ -28,6 +39,7 @@ public class MeteredPaymentProvider implements PaymentProvider {
 	@Override
 	public ChargeOutcome charge(Charge charge) {
 		String outcome = "failed";
+		this.inFlight.incrementAndGet();
 		try {
 			ChargeOutcome result = this.delegate.charge(charge);
 			outcome = (result instanceof ChargeOutcome.Succeeded) ? "succeeded" : "declined";
@@ -38,6 +50,7 @@ public class MeteredPaymentProvider implements PaymentProvider {
 			throw ex;
 		}
 		finally {
+			this.inFlight.decrementAndGet();
 			counter("ticketing.payments.charges", outcome).increment();
 		}
 	}

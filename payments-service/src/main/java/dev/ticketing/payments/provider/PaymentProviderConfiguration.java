@@ -18,7 +18,7 @@ class PaymentProviderConfiguration {
 	@Bean
 	PaymentProvider paymentProvider(PaymentsProperties properties, MeterRegistry registry) {
 		PaymentProvider provider = switch (properties.provider()) {
-			case SIMULATED -> new SimulatedPaymentProvider();
+			case SIMULATED -> new SimulatedPaymentProvider(properties.simulated().latency());
 			case STRIPE -> new StripePaymentProvider(properties.stripe());
 		};
 		return new MeteredPaymentProvider(provider, registry);
