@@ -1,0 +1,35 @@
+import Link from 'next/link';
+
+interface Props {
+  page: number;
+  totalPages: number;
+  /** The address of another page, keeping the other query parameters. */
+  href: (page: number) => string;
+}
+
+export function Pagination({ page, totalPages, href }: Props) {
+  if (totalPages <= 1) {
+    return null;
+  }
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {page > 0 ? (
+        <Link className="button button--secondary button--small" href={href(page - 1)}>
+          ← Previous
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="muted">
+        Page {page + 1} of {totalPages}
+      </span>
+      {page + 1 < totalPages ? (
+        <Link className="button button--secondary button--small" href={href(page + 1)}>
+          Next →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+
+import type { User } from '@/lib/api/types';
+
+import { Icon } from './icon';
+import { SignOutButton } from './sign-out-button';
+
+export function SiteHeader({ user }: { user: User | null }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            <Icon name="ticket" />
+          </span>
+          Ticketing
+        </Link>
+        <nav className="nav" aria-label="Main">
+          <Link href="/">Browse</Link>
+          <Link href="/sell">Sell a ticket</Link>
+          {user && <Link href="/orders">My orders</Link>}
+          {user && <Link href="/listings">My listings</Link>}
+        </nav>
+        <div className="account">
+          {user ? (
+            <>
+              <span className="account__email" data-testid="current-user">
+                {user.email}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin">Sign in</Link>
+              <Link href="/signup" className="button button--small">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

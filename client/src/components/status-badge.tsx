@@ -1,0 +1,19 @@
+const LABELS: Record<string, string> = {
+  available: 'Available',
+  reserved: 'Reserved',
+  sold: 'Sold',
+  withdrawn: 'Withdrawn',
+  created: 'Awaiting payment',
+  cancelled: 'Cancelled',
+  complete: 'Complete',
+  succeeded: 'Paid',
+  refunded: 'Refunded',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`badge badge--${status}`} data-testid="status">
+      {LABELS[status] ?? status}
+    </span>
+  );
+}

@@ -1,0 +1,151 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+
+import { api } from '@/lib/api/browser';
+import { ApiError } from '@/lib/api/problem';
+import type { Ticket } from '@/lib/api/types';
+import { instantToLocalInput } from '@/lib/dates';
+import { messageFor } from '@/lib/messages';
+import { toDecimal } from '@/lib/money';
+import { validateTicket, type FieldErrors, type TicketForm as Values } from '@/lib/validation';
+
+import { Field } from './field';
+
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK'];
+
+function initialValues(ticket?: Ticket): Values {
+  return {
+    title: ticket?.title ?? '',
+    price: ticket ? toDecimal(ticket.price, ticket.currency) : '',
+    currency: ticket?.currency ?? 'USD',
+    venue: ticket?.venue ?? '',
+    eventAt: instantToLocalInput(ticket?.eventAt ?? null),
+    description: ticket?.description ?? '',
+  };
+}
+
+/** Sell a ticket, or edit one's listing when `ticket` is given. */
+export function TicketForm({ ticket }: { ticket?: Ticket }) {
+  const router = useRouter();
+  const [values, setValues] = useState<Values>(() => initialValues(ticket));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const currencies = CURRENCIES.includes(values.currency)
+    ? CURRENCIES
+    : [values.currency, ...CURRENCIES];
+
+  const set = (name: keyof Values) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [name]: event.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const result = validateTicket(values);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const saved = ticket
+        ? await api.updateTicket(ticket.id, { ...result.input, version: ticket.version })
+        : await api.createTicket(result.input);
+      router.push(`/tickets/${saved.id}`);
+      router.refresh();
+    } catch (error) {
+      setBusy(false);
+      if (error instanceof ApiError && error.errors.length > 0) {
+        setErrors(Object.fromEntries(error.errors.map((e) => [e.field, e.message])));
+      } else {
+        setFailure(messageFor(error));
+      }
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {failure && (
+        <div className="notice notice--error" role="alert" data-testid="form-error">
+          {failure}
+        </div>
+      )}
+      <Field
+        id="title"
+        label="Title"
+        error={errors.title}
+        hint="The artist or event and the seat, e.g. “Arctic Monkeys — floor”."
+      >
+        <input
+          id="title"
+          name="title"
+          value={values.title}
+          onChange={set('title')}
+          maxLength={200}
+        />
+      </Field>
+      <div className="form__row">
+        <Field id="price" label="Price" error={errors.price}>
+          <input
+            id="price"
+            name="price"
+            inputMode="decimal"
+            placeholder="45.00"
+            value={values.price}
+            onChange={set('price')}
+          />
+        </Field>
+        <Field id="currency" label="Currency" error={errors.currency}>
+          <select id="currency" name="currency" value={values.currency} onChange={set('currency')}>
+            {currencies.map((code) => (
+              <option key={code}>{code}</option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="form__row">
+        <Field id="venue" label="Venue" error={errors.venue} hint="Optional.">
+          <input id="venue" name="venue" value={values.venue} onChange={set('venue')} />
+        </Field>
+        <Field
+          id="eventAt"
+          label="Date and time"
+          error={errors.eventAt}
+          hint="Optional; your local time."
+        >
+          <input
+            id="eventAt"
+            name="eventAt"
+            type="datetime-local"
+            value={values.eventAt}
+            onChange={set('eventAt')}
+          />
+        </Field>
+      </div>
+      <Field
+        id="description"
+        label="Description"
+        error={errors.description}
+        hint="Optional: seat, row, delivery details."
+      >
+        <textarea
+          id="description"
+          name="description"
+          value={values.description}
+          onChange={set('description')}
+        />
+      </Field>
+      <div className="actions">
+        <button className="button" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : ticket ? 'Save changes' : 'List ticket'}
+        </button>
+        <button className="button button--secondary" type="button" onClick={() => router.back()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { ApiError } from './api/problem';
+
+// What a visitor reads for each code of DESIGN §2; anything else shows the service's own detail.
+const MESSAGES: Record<string, string> = {
+  network_error: 'We could not reach Ticketing. Check your connection and try again.',
+  upstream_unavailable: 'Part of Ticketing is not answering right now. Please try again shortly.',
+  upstream_timeout: 'Ticketing took too long to answer. Please try again.',
+  unauthenticated: 'Your session has ended. Please sign in again.',
+  invalid_credentials: 'That email and password do not match an account.',
+  email_in_use: 'An account with this email already exists. Sign in instead?',
+  ticket_unavailable: 'Someone else is buying this ticket right now, or it is no longer for sale.',
+  own_ticket: 'This is your own listing; you cannot buy it.',
+  not_owner: 'Only the seller can change this listing.',
+  ticket_reserved: 'This ticket is reserved or sold, so it can no longer be changed.',
+  version_conflict:
+    'The listing changed while you were editing it. Reload to see the latest version.',
+  order_not_cancellable: 'This order is complete and can no longer be cancelled.',
+  order_cancelled: 'This order was cancelled, so it can no longer be paid.',
+  order_expired: 'Your hold on this ticket has expired, so it can no longer be paid.',
+  order_paid: 'This order has already been paid.',
+  payment_declined: 'Your card was declined. Try another payment method.',
+  payment_provider_unavailable:
+    'The payment provider is not answering. You have not been charged; try again.',
+};
+
+/** A sentence for the visitor about why `error` happened. */
+export function messageFor(error: unknown): string {
+  if (!(error instanceof ApiError)) {
+    return 'Something went wrong. Please try again.';
+  }
+  if (error.code === 'too_many_attempts') {
+    return 'Too many sign-in attempts. Wait a little and try again.';
+  }
+  return MESSAGES[error.code] ?? error.detail ?? error.title;
+}
