@@ -7,6 +7,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   // The services own their error pages; the proxy must pass their paths through untouched.
   skipTrailingSlashRedirect: true,
+  // The build type-checks the app only; `npm run check` type-checks the tests as well.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
 };
 
 export default config;

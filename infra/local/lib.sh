@@ -101,3 +101,44 @@ ensure_database() {
       || die "could not create database $name"
   fi
 }
+
+# Node.js 20.9+ (Next.js 16's floor) with npm. Debian 12's own nodejs package is 18, too old: a
+# machine without a recent Node gets a message saying so rather than a broken build.
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 9) ? 0 : 1)' \
+    || die "the client needs Node.js 20.9 or newer; this machine has $(node --version). Install a current Node.js (e.g. from nodesource) and try again."
+  # Next.js would otherwise phone home from builds and servers; nothing here may reach the network.
+  export NEXT_TELEMETRY_DISABLED=1
+}
+
+# The client's dependencies, installed exactly as the lock file says when they are missing or stale.
+ensure_client_dependencies() {
+  local client="$ROOT/client"
+  if [ ! -f "$client/node_modules/.package-lock.json" ] || [ "$client/package-lock.json" -nt "$client/node_modules/.package-lock.json" ]; then
+    say "installing the client's dependencies (npm ci)"
+    (cd "$client" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# `next build` into a standalone server (client/.next/standalone/server.js), with its static files
+# beside it as the container image has them.
+build_client() {
+  local client="$ROOT/client"
+  ensure_client_dependencies
+  mkdir -p "$RUN_DIR"
+  say "building the client (next build)"
+  (cd "$client" && npm run --silent build >"$RUN_DIR/client-build.log" 2>&1) || {
+    tail -n 40 "$RUN_DIR/client-build.log" >&2
+    die "the client did not build; the end of its log is above (.run/client-build.log)"
+  }
+  rm -rf "$client/.next/standalone/.next/static" "$client/.next/standalone/public"
+  cp -r "$client/.next/static" "$client/.next/standalone/.next/static"
+  [ ! -d "$client/public" ] || cp -r "$client/public" "$client/.next/standalone/public"
+}
+
+# Debian's Chromium, which the browser tests drive through playwright-core (never a downloaded one).
+CHROMIUM=/usr/bin/chromium
+ensure_chromium() {
+  [ -x "$CHROMIUM" ] || apt_install chromium
+}

@@ -6,11 +6,13 @@ import { useState, type FormEvent } from 'react';
 
 import { api } from '@/lib/api/browser';
 import { ApiError } from '@/lib/api/problem';
-import { messageFor } from '@/lib/messages';
+import { formErrors, messageFor } from '@/lib/messages';
 import { rememberSignedIn } from '@/lib/session';
 import { validateSignin, validateSignup, type FieldErrors } from '@/lib/validation';
 
 import { Field } from './field';
+
+const FIELDS = ['email', 'password'];
 
 interface Props {
   mode: 'signin' | 'signup';
@@ -43,11 +45,12 @@ export function AuthForm({ mode, next }: Props) {
       router.refresh();
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.errors.length > 0) {
-        setErrors(Object.fromEntries(error.errors.map((e) => [e.field, e.message])));
-      } else if (error instanceof ApiError && error.code === 'email_in_use') {
-        setErrors({ email: messageFor(error) });
-      } else {
+      const found = formErrors(error, FIELDS);
+      if (error instanceof ApiError && error.code === 'email_in_use') {
+        found.errors.email = messageFor(error);
+      }
+      setErrors(found.errors);
+      if (Object.keys(found.errors).length === 0 || found.unmatched) {
         setFailure(messageFor(error));
       }
     }

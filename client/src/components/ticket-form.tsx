@@ -4,14 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
 import { api } from '@/lib/api/browser';
-import { ApiError } from '@/lib/api/problem';
 import type { Ticket } from '@/lib/api/types';
 import { instantToLocalInput } from '@/lib/dates';
-import { messageFor } from '@/lib/messages';
+import { formErrors, messageFor } from '@/lib/messages';
 import { toDecimal } from '@/lib/money';
 import { validateTicket, type FieldErrors, type TicketForm as Values } from '@/lib/validation';
 
 import { Field } from './field';
+
+const FIELDS = ['title', 'price', 'currency', 'venue', 'eventAt', 'description'];
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK'];
 
@@ -58,9 +59,9 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
       router.refresh();
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.errors.length > 0) {
-        setErrors(Object.fromEntries(error.errors.map((e) => [e.field, e.message])));
-      } else {
+      const found = formErrors(error, FIELDS);
+      setErrors(found.errors);
+      if (Object.keys(found.errors).length === 0 || found.unmatched) {
         setFailure(messageFor(error));
       }
     }

@@ -1,4 +1,5 @@
 import { ApiError } from './api/problem';
+import type { FieldErrors } from './validation';
 
 // What a visitor reads for each code of DESIGN §2; anything else shows the service's own detail.
 const MESSAGES: Record<string, string> = {
@@ -21,6 +22,10 @@ const MESSAGES: Record<string, string> = {
   payment_declined: 'Your card was declined. Try another payment method.',
   payment_provider_unavailable:
     'The payment provider is not answering. You have not been charged; try again.',
+  ticket_not_found: 'This ticket is no longer listed.',
+  order_not_found: 'We could not find this order. Reload the page and try again.',
+  unexpected_status: 'Something went wrong. Please try again.',
+  unexpected_response: 'Something went wrong on our side. Please try again.',
 };
 
 /** A sentence for the visitor about why `error` happened. */
@@ -32,4 +37,36 @@ export function messageFor(error: unknown): string {
     return 'Too many sign-in attempts. Wait a little and try again.';
   }
   return MESSAGES[error.code] ?? error.detail ?? error.title;
+}
+
+/** A service's field message as a sentence: `must be a valid email address` → `Must be …address.` */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return trimmed;
+  }
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
+ * The field errors of a refusal that belong to a form's `fields`, as sentences, and whether it
+ * named anything else (which the form must then say another way, or the visitor sees nothing).
+ */
+export function formErrors(
+  error: unknown,
+  fields: readonly string[],
+): { errors: FieldErrors; unmatched: boolean } {
+  const errors: FieldErrors = {};
+  let unmatched = false;
+  if (error instanceof ApiError) {
+    for (const { field, message } of error.errors) {
+      if (fields.includes(field)) {
+        errors[field] ??= sentence(message);
+      } else {
+        unmatched = true;
+      }
+    }
+  }
+  return { errors, unmatched };
 }

@@ -36,15 +36,20 @@ export type ParsedPrice = { minor: number } | { error: string };
  */
 export function parsePrice(input: string, currency: string): ParsedPrice {
   const digits = fractionDigits(currency);
-  const text = input.trim().replace(/[,\s]/g, '');
+  const text = input.trim();
   if (text === '') {
     return { error: 'Enter a price.' };
   }
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
+  // Commas only as thousands separators ("1,250.00"). "12,50" is a decimal comma, which would
+  // otherwise be read as 1250: it is refused with a hint rather than taken at 100 times the price.
+  if (/^\d+,\d{1,2}$/.test(text)) {
+    return { error: 'Use a dot for the decimals, like 12.50.' };
+  }
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/.exec(text);
   if (!match) {
     return { error: 'Enter a price as a number, like 45.00.' };
   }
-  const whole = match[1] ?? '0';
+  const whole = (match[1] ?? '0').replace(/,/g, '').replace(/^0+(?=\d)/, '');
   const fraction = match[2] ?? '';
   if (fraction.length > digits) {
     return {

@@ -4,7 +4,14 @@
  */
 export function safeNext(value: string | string[] | undefined, fallback = '/'): string {
   const text = Array.isArray(value) ? value[0] : value;
-  if (!text || !text.startsWith('/') || text.startsWith('//') || text.startsWith('/\\')) {
+  if (
+    !text ||
+    !text.startsWith('/') ||
+    text.startsWith('//') ||
+    text.startsWith('/\\') ||
+    // URL parsers drop tabs and line breaks, so `/\t/evil.example` would become `//evil.example`.
+    /[\t\n\r]/.test(text)
+  ) {
     return fallback;
   }
   return text;

@@ -123,7 +123,13 @@ export async function forward(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') {
+    // AbortSignal.timeout rejects with a DOMException, which is not an Error in every runtime.
+    const timedOut =
+      typeof error === 'object' &&
+      error !== null &&
+      'name' in error &&
+      error.name === 'TimeoutError';
+    if (timedOut) {
       return problem(
         504,
         'upstream_timeout',

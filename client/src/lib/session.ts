@@ -5,8 +5,6 @@
 const SIGNED_IN = 'ticketing.signedIn';
 const REFRESHED_AT = 'ticketing.refreshedAt';
 const LOCK = 'ticketing.refresh';
-/** Another tab's refresh this recent already renewed the cookies this tab sends. */
-const FRESH_MS = 10_000;
 
 function storage(): Storage | null {
   try {
@@ -36,27 +34,29 @@ let inFlight: Promise<boolean> | null = null;
 /**
  * Renews the session cookies through `POST /api/users/refresh`; true when they were renewed.
  * Refresh tokens rotate and a reused one revokes its whole family, so two refreshes must never
- * race: one at a time per tab (a shared promise) and across tabs (a Web Lock), and a tab that
- * finds another tab has just refreshed does not refresh again.
+ * race: one at a time per tab (a shared promise) and across tabs (a Web Lock). Tabs share one
+ * cookie jar, so a tab that waited for the lock while another renewed the cookies has nothing
+ * left to do.
  */
 export function refreshSession(fetcher: typeof fetch = fetch): Promise<boolean> {
-  inFlight ??= lockAndRefresh(fetcher).finally(() => {
+  inFlight ??= lockAndRefresh(fetcher, lastRefresh()).finally(() => {
     inFlight = null;
   });
   return inFlight;
 }
 
-async function lockAndRefresh(fetcher: typeof fetch): Promise<boolean> {
+function lastRefresh(): string | null {
+  return storage()?.getItem(REFRESHED_AT) ?? null;
+}
+
+async function lockAndRefresh(fetcher: typeof fetch, seen: string | null): Promise<boolean> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? locks.request(LOCK, () => refreshNow(fetcher)) : refreshNow(fetcher);
+  const refresh = () => (lastRefresh() !== seen ? Promise.resolve(true) : refreshNow(fetcher));
+  return locks ? locks.request(LOCK, refresh) : refresh();
 }
 
 async function refreshNow(fetcher: typeof fetch): Promise<boolean> {
   const store = storage();
-  const last = Number(store?.getItem(REFRESHED_AT) ?? 0);
-  if (Date.now() - last < FRESH_MS) {
-    return true;
-  }
   let response: Response;
   try {
     response = await fetcher('/api/users/refresh', {

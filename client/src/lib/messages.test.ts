@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+
+import { ApiError, networkError } from './api/problem';
+import { formErrors, messageFor, sentence } from './messages';
+
+describe('messageFor', () => {
+  it.each([
+    ['invalid_credentials', 'That email and password do not match an account.'],
+    ['email_in_use', 'An account with this email already exists. Sign in instead?'],
+    ['unauthenticated', 'Your session has ended. Please sign in again.'],
+    [
+      'upstream_unavailable',
+      'Part of Ticketing is not answering right now. Please try again shortly.',
+    ],
+    ['upstream_timeout', 'Ticketing took too long to answer. Please try again.'],
+    [
+      'ticket_unavailable',
+      'Someone else is buying this ticket right now, or it is no longer for sale.',
+    ],
+    ['own_ticket', 'This is your own listing; you cannot buy it.'],
+    ['not_owner', 'Only the seller can change this listing.'],
+    ['ticket_reserved', 'This ticket is reserved or sold, so it can no longer be changed.'],
+    [
+      'version_conflict',
+      'The listing changed while you were editing it. Reload to see the latest version.',
+    ],
+    ['order_not_cancellable', 'This order is complete and can no longer be cancelled.'],
+    ['order_cancelled', 'This order was cancelled, so it can no longer be paid.'],
+    ['order_expired', 'Your hold on this ticket has expired, so it can no longer be paid.'],
+    ['order_paid', 'This order has already been paid.'],
+    ['payment_declined', 'Your card was declined. Try another payment method.'],
+    [
+      'payment_provider_unavailable',
+      'The payment provider is not answering. You have not been charged; try again.',
+    ],
+    ['too_many_attempts', 'Too many sign-in attempts. Wait a little and try again.'],
+  ])('says the sentence for %s rather than the service’s detail', (code, sentence) => {
+    expect(messageFor(new ApiError(409, code, 'Conflict', 'Service detail.'))).toBe(sentence);
+  });
+
+  it('says what the network failure is', () => {
+    expect(messageFor(networkError(new TypeError('Failed to fetch')))).toBe(
+      'We could not reach Ticketing. Check your connection and try again.',
+    );
+  });
+
+  it('says the service’s detail for a code it does not know', () => {
+    expect(
+      messageFor(new ApiError(400, 'bad_paging', 'Bad Request', 'size must be at most 100')),
+    ).toBe('size must be at most 100');
+  });
+
+  it('says the title for an unknown code without a detail', () => {
+    expect(messageFor(new ApiError(418, 'teapot', 'I am a teapot'))).toBe('I am a teapot');
+  });
+
+  it('never shows a bare status for an answer that was not a problem', () => {
+    expect(messageFor(new ApiError(418, 'unexpected_status', 'HTTP 418'))).toBe(
+      'Something went wrong. Please try again.',
+    );
+    expect(messageFor(new ApiError(502, 'unexpected_response', 'Bad Gateway'))).toBe(
+      'Something went wrong on our side. Please try again.',
+    );
+  });
+
+  it.each([
+    ['an Error', new Error('internal detail')],
+    ['a string', 'boom'],
+    ['undefined', undefined],
+    ['an object with a code', { code: 'order_paid' }],
+  ])('says a generic sentence for %s', (_, error) => {
+    expect(messageFor(error)).toBe('Something went wrong. Please try again.');
+  });
+});
+
+describe('sentence', () => {
+  it.each([
+    ['must be a valid email address', 'Must be a valid email address.'],
+    ['Size must be between 0 and 120.', 'Size must be between 0 and 120.'],
+    ['  is taken!  ', 'Is taken!'],
+    ['', ''],
+  ])('turns %j into %j', (text, expected) => {
+    expect(sentence(text)).toBe(expected);
+  });
+});
+
+describe('formErrors', () => {
+  const refusal = new ApiError(400, 'validation_failed', 'Bad Request', 'invalid', [
+    { field: 'email', message: 'must be a valid email address' },
+    { field: 'email', message: 'size must be between 0 and 254' },
+    { field: 'request', message: 'must not be null' },
+  ]);
+
+  it('keeps the first message for each field the form has, as a sentence', () => {
+    expect(formErrors(refusal, ['email', 'password'])).toStrictEqual({
+      errors: { email: 'Must be a valid email address.' },
+      unmatched: true,
+    });
+  });
+
+  it('says nothing was unmatched when every field is the form’s', () => {
+    expect(formErrors(refusal, ['email', 'request']).unmatched).toBe(false);
+  });
+
+  it('finds no field errors in anything but an ApiError', () => {
+    expect(formErrors(new Error('x'), ['email'])).toStrictEqual({ errors: {}, unmatched: false });
+  });
+});

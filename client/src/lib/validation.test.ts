@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+
+import { validateSignin, validateSignup, validateTicket, type TicketForm } from './validation';
+
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+
+function form(overrides: Partial<TicketForm> = {}): TicketForm {
+  return {
+    title: 'Arctic Monkeys — floor',
+    price: '45.00',
+    currency: 'USD',
+    venue: '',
+    eventAt: '',
+    description: '',
+    ...overrides,
+  };
+}
+
+describe('validateSignup', () => {
+  it('accepts an email and a password of 8 to 128 characters', () => {
+    expect(validateSignup('ada@example.test', 'x'.repeat(8))).toStrictEqual({});
+    expect(validateSignup('  ada@example.test  ', 'x'.repeat(128))).toStrictEqual({});
+  });
+
+  it('asks for the email and a longer password when both are missing', () => {
+    expect(validateSignup('   ', '')).toStrictEqual({
+      email: 'Enter your email address.',
+      password: 'Use at least 8 characters.',
+    });
+  });
+
+  it.each([
+    'ada',
+    'ada@',
+    '@example.test',
+    'ada@example',
+    'a da@example.test',
+    'ada@@example.test',
+  ])('refuses the email %j', (email) => {
+    expect(validateSignup(email, 'correct horse')).toStrictEqual({
+      email: 'Enter a valid email address.',
+    });
+  });
+
+  it('accepts an email of 254 characters and refuses one of 255', () => {
+    const domain = '@example.test';
+    expect(validateSignup('a'.repeat(254 - domain.length) + domain, 'correct horse')).toStrictEqual(
+      {},
+    );
+    expect(validateSignup('a'.repeat(255 - domain.length) + domain, 'correct horse')).toStrictEqual(
+      { email: 'Enter a valid email address.' },
+    );
+  });
+
+  it('refuses a password of 7 or 129 characters', () => {
+    expect(validateSignup('ada@example.test', 'x'.repeat(7))).toStrictEqual({
+      password: 'Use at least 8 characters.',
+    });
+    expect(validateSignup('ada@example.test', 'x'.repeat(129))).toStrictEqual({
+      password: 'Use at most 128 characters.',
+    });
+  });
+});
+
+describe('validateSignin', () => {
+  it('only asks that email and password are given', () => {
+    expect(validateSignin('ada@example.test', 'short')).toStrictEqual({});
+    expect(validateSignin(' ', '')).toStrictEqual({
+      email: 'Enter your email address.',
+      password: 'Enter your password.',
+    });
+  });
+
+  it('does not judge the shape of the email, the service answers for that', () => {
+    expect(validateSignin('ada', 'pw')).toStrictEqual({});
+  });
+});
+
+describe('validateTicket', () => {
+  it('turns a filled-in form into the request body, trimmed, with the price in minor units', () => {
+    const eventAt = '2030-06-01T20:00';
+
+    expect(
+      validateTicket(
+        form({
+          title: '  Arctic Monkeys — floor  ',
+          price: '1,250.5',
+          currency: ' eur ',
+          venue: ' O2 Arena ',
+          eventAt,
+          description: '  Row 4, seat 12  ',
+        }),
+        NOW,
+      ),
+    ).toStrictEqual({
+      input: {
+        title: 'Arctic Monkeys — floor',
+        price: 125_050,
+        currency: 'EUR',
+        venue: 'O2 Arena',
+        description: 'Row 4, seat 12',
+        eventAt: new Date(eventAt).toISOString(),
+      },
+    });
+  });
+
+  it('sends null for empty optional fields', () => {
+    expect(
+      validateTicket(form({ venue: '   ', description: '\n', eventAt: ' ' }), NOW),
+    ).toStrictEqual({
+      input: {
+        title: 'Arctic Monkeys — floor',
+        price: 4500,
+        currency: 'USD',
+        venue: null,
+        description: null,
+        eventAt: null,
+      },
+    });
+  });
+
+  it('reads the price in the chosen currency’s minor units', () => {
+    const result = validateTicket(form({ price: '1250', currency: 'JPY' }), NOW);
+
+    expect(result).toStrictEqual({
+      input: expect.objectContaining({ price: 1250, currency: 'JPY' }),
+    });
+  });
+
+  it('names every wrong field with the API’s field names', () => {
+    expect(
+      validateTicket(
+        {
+          title: ' ',
+          price: 'free',
+          currency: 'USD',
+          venue: 'v'.repeat(121),
+          eventAt: '2020-01-01T10:00',
+          description: 'd'.repeat(2001),
+        },
+        NOW,
+      ),
+    ).toStrictEqual({
+      errors: {
+        title: 'Give the listing a title.',
+        price: 'Enter a price as a number, like 45.00.',
+        venue: 'Keep the venue to 120 characters.',
+        eventAt: 'The event must be in the future.',
+        description: 'Keep the description to 2000 characters.',
+      },
+    });
+  });
+
+  it('accepts a title of 120 characters and refuses one of 121', () => {
+    expect(validateTicket(form({ title: ` ${'t'.repeat(120)} ` }), NOW)).toHaveProperty('input');
+    expect(validateTicket(form({ title: 't'.repeat(121) }), NOW)).toStrictEqual({
+      errors: { title: 'Keep the title to 120 characters.' },
+    });
+  });
+
+  it('accepts a venue of 120 and a description of 2000 characters', () => {
+    const result = validateTicket(
+      form({ venue: 'v'.repeat(120), description: 'd'.repeat(2000) }),
+      NOW,
+    );
+
+    expect(result).toStrictEqual({
+      input: expect.objectContaining({ venue: 'v'.repeat(120), description: 'd'.repeat(2000) }),
+    });
+  });
+
+  it.each(['US', 'EURO', '12$', ''])(
+    'refuses the currency %j and does not judge the price in it',
+    (currency) => {
+      expect(validateTicket(form({ currency, price: 'nonsense' }), NOW)).toStrictEqual({
+        errors: { currency: 'Use a three-letter currency code, like USD.' },
+      });
+    },
+  );
+
+  it('refuses a price with more decimals than the currency has', () => {
+    expect(validateTicket(form({ price: '12.5', currency: 'JPY' }), NOW)).toStrictEqual({
+      errors: { price: 'JPY has no minor units; enter a whole number.' },
+    });
+  });
+
+  it('refuses a price of zero and one over the maximum', () => {
+    expect(validateTicket(form({ price: '0' }), NOW)).toStrictEqual({
+      errors: { price: 'The price must be more than zero.' },
+    });
+    expect(validateTicket(form({ price: '1000000.01' }), NOW)).toStrictEqual({
+      errors: { price: 'The price can be at most $1,000,000.00.' },
+    });
+  });
+
+  it('refuses an event that is not after now', () => {
+    const eventAt = '2030-06-01T20:00';
+    const at = Date.parse(new Date(eventAt).toISOString());
+
+    expect(validateTicket(form({ eventAt }), at)).toStrictEqual({
+      errors: { eventAt: 'The event must be in the future.' },
+    });
+    expect(validateTicket(form({ eventAt }), at - 1)).toStrictEqual({
+      input: expect.objectContaining({ eventAt: new Date(eventAt).toISOString() }),
+    });
+  });
+
+  it.each(['tomorrow', '2030-06-01', '2030-13-01T20:00', '01/06/2030 20:00'])(
+    'asks for a date and time instead of %j',
+    (eventAt) => {
+      expect(validateTicket(form({ eventAt }), NOW)).toStrictEqual({
+        errors: { eventAt: 'Enter a date and time.' },
+      });
+    },
+  );
+});
