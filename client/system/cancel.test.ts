@@ -1,43 +1,29 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  awaitOrdersKnow,
-  listTicket,
-  order,
-  pay,
-  payments,
-  placeOrder,
-  ticketBecomes,
-} from './support/market';
-import { Visitor } from './support/visitor';
+import { heldTicket, order, pay, payments, ticketBecomes } from './support/market';
 
 describe('a buyer cancelling an order', () => {
   it('releases the ticket, answers a second cancel the same and refuses payment', async () => {
-    const seller = await Visitor.signUp('seller');
-    const listed = await listTicket(seller);
-    await awaitOrdersKnow(seller, listed.id);
-    const buyer = await Visitor.signUp('buyer');
-    const placed = await placeOrder(buyer, listed.id);
-    expect(placed.status).toBe(201);
+    const { seller, buyer, listed, placed } = await heldTicket();
     await ticketBecomes(listed.id, 'reserved');
 
-    const cancel = await buyer.delete(`/api/orders/${placed.body.id}`);
+    const cancel = await buyer.delete(`/api/orders/${placed.id}`);
     expect(cancel.status).toBe(204);
     expect(cancel.body).toBeNull();
-    expect(await order(buyer, placed.body.id)).toMatchObject({
+    expect(await order(buyer, placed.id)).toMatchObject({
       status: 'cancelled',
       cancelReason: 'user',
       version: 2,
     });
-    const again = await buyer.delete(`/api/orders/${placed.body.id}`);
+    const again = await buyer.delete(`/api/orders/${placed.id}`);
     expect(again.status).toBe(204);
-    expect((await order(buyer, placed.body.id)).version).toBe(2);
+    expect((await order(buyer, placed.id)).version).toBe(2);
     await ticketBecomes(listed.id, 'available');
 
-    const refused = await pay(buyer, placed.body.id);
+    const refused = await pay(buyer, placed.id);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('order_cancelled');
-    expect(await payments(buyer, placed.body.id)).toEqual([]);
+    expect(await payments(buyer, placed.id)).toEqual([]);
 
     // The seller can change the listing again now that nobody holds it.
     const edited = await seller.put<{ price: number; version: number }>(

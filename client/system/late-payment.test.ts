@@ -1,17 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { PAYMENTS_URL } from './support/env';
-import {
-  awaitOrdersKnow,
-  EVENTUAL_MS,
-  listTicket,
-  order,
-  pay,
-  payments,
-  placeOrder,
-  ticketBecomes,
-} from './support/market';
-import { Visitor } from './support/visitor';
+import { EVENTUAL_MS, heldTicket, order, pay, payments, ticketBecomes } from './support/market';
 
 /** `ticketing_payments_charges_in_flight`: charges waiting for the provider right now. */
 async function chargesInFlight(): Promise<number> {
@@ -22,22 +12,17 @@ async function chargesInFlight(): Promise<number> {
 
 describe('a payment that lands after its order was cancelled', () => {
   it('is charged once, refunded automatically, and leaves the ticket free', async () => {
-    const seller = await Visitor.signUp('seller');
-    const listed = await listTicket(seller, { price: 7700, currency: 'GBP' });
-    await awaitOrdersKnow(seller, listed.id);
-    const buyer = await Visitor.signUp('buyer');
-    const placed = await placeOrder(buyer, listed.id);
-    expect(placed.status).toBe(201);
+    const { buyer, listed, placed } = await heldTicket({ price: 7700, currency: 'GBP' });
     expect(await chargesInFlight()).toBe(0);
 
     // The charge is at the provider (PAYMENTS_SIMULATED_LATENCY keeps it there a moment) when
     // the buyer cancels the order in another tab.
-    const charging = pay(buyer, placed.body.id);
+    const charging = pay(buyer, placed.id);
     await vi.waitFor(async () => expect(await chargesInFlight()).toBe(1), {
       timeout: EVENTUAL_MS,
       interval: 20,
     });
-    const cancel = await buyer.delete(`/api/orders/${placed.body.id}`);
+    const cancel = await buyer.delete(`/api/orders/${placed.id}`);
     expect(cancel.status).toBe(204);
 
     const charged = await charging;
@@ -46,20 +31,20 @@ describe('a payment that lands after its order was cancelled', () => {
 
     const refunded = await vi.waitFor(
       async () => {
-        const current = await payments(buyer, placed.body.id);
+        const current = await payments(buyer, placed.id);
         expect(current.map((p) => p.status)).toEqual(['refunded']);
         return current[0]!;
       },
       { timeout: EVENTUAL_MS, interval: 200 },
     );
     expect(refunded.id).toBe(charged.body.id);
-    expect(await order(buyer, placed.body.id)).toMatchObject({
+    expect(await order(buyer, placed.id)).toMatchObject({
       status: 'cancelled',
       cancelReason: 'user',
     });
     await ticketBecomes(listed.id, 'available');
 
-    const again = await pay(buyer, placed.body.id);
+    const again = await pay(buyer, placed.id);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('order_cancelled');
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   awaitOrdersKnow,
+  heldTicket,
   listTicket,
   order,
   orderBecomes,
@@ -88,19 +89,14 @@ describe('the purchase journey through the single origin', () => {
   });
 
   it('refuses to sell a seller their own ticket and someone else an order of another', async () => {
-    const seller = await Visitor.signUp('seller');
-    const listed = await listTicket(seller);
-    await awaitOrdersKnow(seller, listed.id);
-    const buyer = await Visitor.signUp('buyer');
-    const placed = await placeOrder(buyer, listed.id);
-    expect(placed.status).toBe(201);
+    const { buyer, listed, placed } = await heldTicket();
 
     const stranger = await Visitor.signUp('stranger');
-    const peek = await stranger.get<{ code: string }>(`/api/orders/${placed.body.id}`);
+    const peek = await stranger.get<{ code: string }>(`/api/orders/${placed.id}`);
     expect(peek.status).toBe(404);
     expect(peek.body.code).toBe('order_not_found');
     const payForOther = await stranger.post<{ code: string }>('/api/payments', {
-      json: { orderId: placed.body.id, paymentMethod: 'pm_card_visa' },
+      json: { orderId: placed.id, paymentMethod: 'pm_card_visa' },
     });
     expect(payForOther.status).toBe(404);
     expect(payForOther.body.code).toBe('order_not_found');
@@ -109,6 +105,6 @@ describe('the purchase journey through the single origin', () => {
     });
     expect(edit.status).toBe(403);
     expect(edit.body.code).toBe('not_owner');
-    expect((await order(buyer, placed.body.id)).status).toBe('created');
+    expect((await order(buyer, placed.id)).status).toBe('created');
   });
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { resetSessionRefresh } from '@/lib/session';
+import { fieldError, json, problem, stubFetch } from '@/testing/http';
 
 import { AuthForm } from './auth-form';
 
@@ -10,36 +11,6 @@ const router = vi.hoisted(() => ({ push: vi.fn(), refresh: vi.fn(), back: vi.fn(
 vi.mock('next/navigation', () => ({ useRouter: () => router }));
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function problem(status: number, code: string, extra: Record<string, unknown> = {}): Response {
-  return new Response(
-    JSON.stringify({ type: 'about:blank', status, title: 'Refused', code, ...extra }),
-    {
-      status,
-      headers: { 'Content-Type': 'application/problem+json' },
-    },
-  );
-}
-
-function stubFetch(...answers: (() => Response)[]) {
-  const fetcher = vi.fn<typeof fetch>();
-  for (const answer of answers) {
-    fetcher.mockImplementationOnce(async () => answer());
-  }
-  vi.stubGlobal('fetch', fetcher);
-  return fetcher;
-}
-
-function fieldError(id: string): string | null {
-  return document.getElementById(`${id}-error`)?.textContent ?? null;
-}
 
 async function fill(email: string, password: string) {
   const user = userEvent.setup();

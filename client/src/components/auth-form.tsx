@@ -45,14 +45,13 @@ export function AuthForm({ mode, next }: Props) {
       router.refresh();
     } catch (error) {
       setBusy(false);
-      const found = formErrors(error, FIELDS);
       if (error instanceof ApiError && error.code === 'email_in_use') {
-        found.errors.email = messageFor(error);
+        setErrors({ email: messageFor(error) });
+        return;
       }
-      setErrors(found.errors);
-      if (Object.keys(found.errors).length === 0 || found.unmatched) {
-        setFailure(messageFor(error));
-      }
+      const shown = formErrors(error, FIELDS);
+      setErrors(shown.errors);
+      setFailure(shown.failure);
     }
   }
 

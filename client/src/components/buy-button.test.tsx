@@ -3,34 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { resetSessionRefresh } from '@/lib/session';
+import { json, problem, stubFetch } from '@/testing/http';
 
 import { BuyButton } from './buy-button';
 
 const router = vi.hoisted(() => ({ push: vi.fn(), refresh: vi.fn(), back: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => router }));
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function problem(status: number, code: string): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', status, title: 'Refused', code }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
-}
-
-function stubFetch(...answers: (() => Response)[]) {
-  const fetcher = vi.fn<typeof fetch>();
-  for (const answer of answers) {
-    fetcher.mockImplementationOnce(async () => answer());
-  }
-  vi.stubGlobal('fetch', fetcher);
-  return fetcher;
-}
 
 beforeEach(() => {
   vi.clearAllMocks();

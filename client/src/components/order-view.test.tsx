@@ -1,8 +1,9 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Order, Page, Payment } from '@/lib/api/types';
+import type { Order, Payment } from '@/lib/api/types';
 import { resetSessionRefresh } from '@/lib/session';
+import { advance, json, page } from '@/testing/http';
 
 import { OrderView } from './order-view';
 
@@ -30,17 +31,6 @@ const PAYMENT: Payment = {
   createdAt: new Date(NOW).toISOString(),
 };
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function page<T>(items: T[]): Page<T> {
-  return { items, page: 0, size: 20, totalItems: items.length, totalPages: 1 };
-}
-
 /** The services as `METHOD /path` → answer; anything else is a failure of the test. */
 function stubServices(routes: Record<string, () => Response>) {
   const fetcher = vi.fn<typeof fetch>(async (input, init) => {
@@ -57,10 +47,6 @@ function stubServices(routes: Record<string, () => Response>) {
 
 function requests(fetcher: ReturnType<typeof stubServices>): string[] {
   return fetcher.mock.calls.map(([url, init]) => `${init?.method ?? 'GET'} ${String(url)}`);
-}
-
-async function advance(ms: number) {
-  await act(() => vi.advanceTimersByTimeAsync(ms));
 }
 
 beforeEach(() => {

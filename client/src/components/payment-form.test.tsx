@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Payment } from '@/lib/api/types';
 import { resetSessionRefresh } from '@/lib/session';
+import { json, problem, stubFetch } from '@/testing/http';
 
 import { PaymentForm } from './payment-form';
 
@@ -20,29 +21,6 @@ const PAYMENT: Payment = {
   providerPaymentId: 'sim_1',
   createdAt: '2026-03-01T12:01:00Z',
 };
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function problem(status: number, code: string): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', status, title: 'Refused', code }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
-}
-
-function stubFetch(...answers: (() => Response)[]) {
-  const fetcher = vi.fn<typeof fetch>();
-  for (const answer of answers) {
-    fetcher.mockImplementationOnce(async () => answer());
-  }
-  vi.stubGlobal('fetch', fetcher);
-  return fetcher;
-}
 
 /** What each payment request sent: method, key and body. */
 function attempts(fetcher: ReturnType<typeof stubFetch>) {

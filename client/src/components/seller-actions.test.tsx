@@ -3,17 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { resetSessionRefresh } from '@/lib/session';
+import { stubFetchAlways } from '@/testing/http';
 
 import { SellerActions } from './seller-actions';
 
 const router = vi.hoisted(() => ({ push: vi.fn(), refresh: vi.fn(), back: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => router }));
-
-function stubFetch(answer: () => Response) {
-  const fetcher = vi.fn<typeof fetch>(async () => answer());
-  vi.stubGlobal('fetch', fetcher);
-  return fetcher;
-}
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -41,7 +36,7 @@ describe('SellerActions', () => {
   });
 
   it('asks before withdrawing, and keeping it withdraws nothing', async () => {
-    const fetcher = stubFetch(() => new Response(null, { status: 204 }));
+    const fetcher = stubFetchAlways(() => new Response(null, { status: 204 }));
     render(<SellerActions ticketId="t-1" editable />);
     const user = userEvent.setup();
 
@@ -55,7 +50,7 @@ describe('SellerActions', () => {
   });
 
   it('withdraws with DELETE /api/tickets/<id> and re-renders the page', async () => {
-    const fetcher = stubFetch(() => new Response(null, { status: 204 }));
+    const fetcher = stubFetchAlways(() => new Response(null, { status: 204 }));
     render(<SellerActions ticketId="t-1" editable />);
     const user = userEvent.setup();
 
@@ -70,7 +65,7 @@ describe('SellerActions', () => {
   });
 
   it('says why a withdrawal was refused', async () => {
-    stubFetch(
+    stubFetchAlways(
       () =>
         new Response(JSON.stringify({ status: 409, title: 'Conflict', code: 'ticket_reserved' }), {
           status: 409,

@@ -2,6 +2,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { rememberSignedIn, resetSessionRefresh, wasSignedIn } from '@/lib/session';
+import { advance, stubFetchAlways } from '@/testing/http';
 
 import { SessionKeeper } from './session-keeper';
 
@@ -11,16 +12,6 @@ vi.mock('next/navigation', () => ({ useRouter: () => router }));
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const MINUTE = 60_000;
 const REFRESH = ['/api/users/refresh', { method: 'POST', credentials: 'same-origin' }];
-
-function stubFetch(status = 200) {
-  const fetcher = vi.fn<typeof fetch>(async () => new Response(null, { status }));
-  vi.stubGlobal('fetch', fetcher);
-  return fetcher;
-}
-
-async function advance(ms: number) {
-  await act(() => vi.advanceTimersByTimeAsync(ms));
-}
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -36,7 +27,7 @@ afterEach(() => {
 
 describe('SessionKeeper', () => {
   it('remembers a signed-in visitor and renews a 15-minute token a minute before it expires, again and again', async () => {
-    const fetcher = stubFetch();
+    const fetcher = stubFetchAlways(200);
 
     render(<SessionKeeper signedIn expiresAt={NOW + 15 * MINUTE} lifetimeMs={15 * MINUTE} />);
 
@@ -53,7 +44,7 @@ describe('SessionKeeper', () => {
   });
 
   it('stops renewing when the refresh is refused', async () => {
-    const fetcher = stubFetch(401);
+    const fetcher = stubFetchAlways(401);
 
     render(<SessionKeeper signedIn expiresAt={NOW + MINUTE} lifetimeMs={MINUTE} />);
     await advance(48_000);
@@ -64,7 +55,7 @@ describe('SessionKeeper', () => {
   });
 
   it('renews at once when the tab becomes visible after the moment to renew has passed', async () => {
-    const fetcher = stubFetch();
+    const fetcher = stubFetchAlways(200);
     vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
     render(<SessionKeeper signedIn expiresAt={NOW + 15 * MINUTE} lifetimeMs={15 * MINUTE} />);
 
@@ -80,7 +71,7 @@ describe('SessionKeeper', () => {
   });
 
   it('does nothing for a visitor who is signed out and never signed in', async () => {
-    const fetcher = stubFetch();
+    const fetcher = stubFetchAlways(200);
 
     render(<SessionKeeper signedIn={false} expiresAt={null} lifetimeMs={null} />);
     await advance(60 * MINUTE);
@@ -90,7 +81,7 @@ describe('SessionKeeper', () => {
   });
 
   it('stops renewing when taken away', async () => {
-    const fetcher = stubFetch();
+    const fetcher = stubFetchAlways(200);
     vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
     const { unmount } = render(
       <SessionKeeper signedIn expiresAt={NOW + 15 * MINUTE} lifetimeMs={15 * MINUTE} />,
@@ -106,7 +97,7 @@ describe('SessionKeeper', () => {
   // Last: the restore is tried once per page load (module state), so this test uses it up.
   it('renews the session of a visitor who was signed in once per page load and renders again', async () => {
     rememberSignedIn(true);
-    const fetcher = stubFetch();
+    const fetcher = stubFetchAlways(200);
 
     const first = render(<SessionKeeper signedIn={false} expiresAt={null} lifetimeMs={null} />);
     await advance(0);

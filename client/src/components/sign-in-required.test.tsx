@@ -2,17 +2,12 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { rememberSignedIn, resetSessionRefresh, wasSignedIn } from '@/lib/session';
+import { stubFetchAlways } from '@/testing/http';
 
 import { SignInRequired } from './sign-in-required';
 
 const router = vi.hoisted(() => ({ push: vi.fn(), refresh: vi.fn(), back: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => router }));
-
-function stubFetch(status: number) {
-  const fetcher = vi.fn<typeof fetch>(async () => new Response(null, { status }));
-  vi.stubGlobal('fetch', fetcher);
-  return fetcher;
-}
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -24,7 +19,7 @@ afterEach(cleanup);
 
 describe('SignInRequired', () => {
   it('offers signing in or up, coming back to next, to a visitor who never signed in', async () => {
-    const fetcher = stubFetch(200);
+    const fetcher = stubFetchAlways(200);
 
     render(<SignInRequired what="see your order" next="/orders/o-1" />);
 
@@ -41,7 +36,7 @@ describe('SignInRequired', () => {
 
   it('renews the session of a visitor whose token ran out and renders the page again', async () => {
     rememberSignedIn(true);
-    const fetcher = stubFetch(200);
+    const fetcher = stubFetchAlways(200);
 
     render(<SignInRequired what="sell a ticket" next="/sell" />);
 
@@ -55,7 +50,7 @@ describe('SignInRequired', () => {
 
   it('offers signing in when the session cannot be renewed', async () => {
     rememberSignedIn(true);
-    stubFetch(401);
+    stubFetchAlways(401);
 
     render(<SignInRequired what="sell a ticket" next="/sell" />);
 

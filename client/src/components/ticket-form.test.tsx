@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Ticket } from '@/lib/api/types';
 import { resetSessionRefresh } from '@/lib/session';
+import { fieldError, json, problem, stubFetch } from '@/testing/http';
 
 import { TicketForm } from './ticket-form';
 
@@ -27,36 +28,6 @@ const TICKET: Ticket = {
   createdAt: '2026-01-01T10:00:00Z',
   updatedAt: '2026-01-01T10:00:00Z',
 };
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function problem(status: number, code: string, extra: Record<string, unknown> = {}): Response {
-  return new Response(
-    JSON.stringify({ type: 'about:blank', status, title: 'Refused', code, ...extra }),
-    {
-      status,
-      headers: { 'Content-Type': 'application/problem+json' },
-    },
-  );
-}
-
-function stubFetch(...answers: (() => Response)[]) {
-  const fetcher = vi.fn<typeof fetch>();
-  for (const answer of answers) {
-    fetcher.mockImplementationOnce(async () => answer());
-  }
-  vi.stubGlobal('fetch', fetcher);
-  return fetcher;
-}
-
-function fieldError(id: string): string | null {
-  return document.getElementById(`${id}-error`)?.textContent ?? null;
-}
 
 function input(label: string): HTMLInputElement {
   return screen.getByLabelText(label);

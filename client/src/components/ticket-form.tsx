@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '@/lib/api/browser';
 import type { Ticket } from '@/lib/api/types';
 import { instantToLocalInput } from '@/lib/dates';
-import { formErrors, messageFor } from '@/lib/messages';
+import { formErrors } from '@/lib/messages';
 import { toDecimal } from '@/lib/money';
 import { validateTicket, type FieldErrors, type TicketForm as Values } from '@/lib/validation';
 
@@ -59,11 +59,9 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
       router.refresh();
     } catch (error) {
       setBusy(false);
-      const found = formErrors(error, FIELDS);
-      setErrors(found.errors);
-      if (Object.keys(found.errors).length === 0 || found.unmatched) {
-        setFailure(messageFor(error));
-      }
+      const shown = formErrors(error, FIELDS);
+      setErrors(shown.errors);
+      setFailure(shown.failure);
     }
   }
 

@@ -94,15 +94,25 @@ describe('formErrors', () => {
   it('keeps the first message for each field the form has, as a sentence', () => {
     expect(formErrors(refusal, ['email', 'password'])).toStrictEqual({
       errors: { email: 'Must be a valid email address.' },
-      unmatched: true,
+      failure: 'invalid',
     });
   });
 
-  it('says nothing was unmatched when every field is the form’s', () => {
-    expect(formErrors(refusal, ['email', 'request']).unmatched).toBe(false);
+  it('needs no sentence for the whole form when every field named is the form’s', () => {
+    expect(formErrors(refusal, ['email', 'request'])).toStrictEqual({
+      errors: { email: 'Must be a valid email address.', request: 'Must not be null.' },
+      failure: null,
+    });
   });
 
-  it('finds no field errors in anything but an ApiError', () => {
-    expect(formErrors(new Error('x'), ['email'])).toStrictEqual({ errors: {}, unmatched: false });
+  it('says the refusal for the whole form when it names no field of the form', () => {
+    expect(formErrors(new ApiError(409, 'version_conflict', 'Conflict'), ['title'])).toStrictEqual({
+      errors: {},
+      failure: 'The listing changed while you were editing it. Reload to see the latest version.',
+    });
+    expect(formErrors(new Error('x'), ['email'])).toStrictEqual({
+      errors: {},
+      failure: 'Something went wrong. Please try again.',
+    });
   });
 });

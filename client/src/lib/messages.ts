@@ -50,13 +50,14 @@ export function sentence(text: string): string {
 }
 
 /**
- * The field errors of a refusal that belong to a form's `fields`, as sentences, and whether it
- * named anything else (which the form must then say another way, or the visitor sees nothing).
+ * What a form shows for a refusal: the messages for its own `fields`, as sentences, next to
+ * them, and a sentence for the whole form when the refusal named none of them or something else
+ * as well (without it the visitor would see nothing).
  */
 export function formErrors(
   error: unknown,
   fields: readonly string[],
-): { errors: FieldErrors; unmatched: boolean } {
+): { errors: FieldErrors; failure: string | null } {
   const errors: FieldErrors = {};
   let unmatched = false;
   if (error instanceof ApiError) {
@@ -68,5 +69,6 @@ export function formErrors(
       }
     }
   }
-  return { errors, unmatched };
+  const failure = unmatched || Object.keys(errors).length === 0 ? messageFor(error) : null;
+  return { errors, failure };
 }

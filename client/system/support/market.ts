@@ -139,3 +139,21 @@ export function expectShortHoldWindow(placed: Order): void {
     'expiry tests need a short hold window: start the system with ORDERS_HOLD_WINDOW=PT20S (infra/local/system-test.sh does)',
   ).toBeLessThanOrEqual(60_000);
 }
+
+export interface Hold {
+  seller: Visitor;
+  buyer: Visitor;
+  listed: Ticket;
+  placed: Order;
+}
+
+/** A new seller's new listing, held by a new buyer's order (201), once orders-service knows it. */
+export async function heldTicket(fields: Parameters<typeof listTicket>[1] = {}): Promise<Hold> {
+  const seller = await Visitor.signUp('seller');
+  const listed = await listTicket(seller, fields);
+  await awaitOrdersKnow(seller, listed.id);
+  const buyer = await Visitor.signUp('buyer');
+  const answer = await placeOrder(buyer, listed.id);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return { seller, buyer, listed, placed: answer.body };
+}

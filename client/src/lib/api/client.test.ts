@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 
+import { json, page, problem } from '@/testing/http';
+
 import { createApi, type Transport } from './client';
 import { ApiError } from './problem';
-import type { Order, Page, Payment, Ticket, TicketInput } from './types';
+import type { Order, Payment, Ticket, TicketInput } from './types';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
@@ -42,24 +44,6 @@ const PAYMENT: Payment = {
   providerPaymentId: 'sim_1',
   createdAt: '2026-01-01T10:01:00Z',
 };
-
-function page<T>(items: T[]): Page<T> {
-  return { items, page: 0, size: 20, totalItems: items.length, totalPages: 1 };
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function problem(status: number, code: string, title: string): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', status, title, code }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
-}
 
 /** A transport answering each call with the next of `answers` (a fresh Response each time). */
 function transportAnswering(...answers: (() => Response)[]) {
@@ -169,13 +153,17 @@ describe('createApi builds each call of DESIGN §2', () => {
   });
 
   it('answers null for a ticket that is not found', async () => {
-    const transport = transportAnswering(() => problem(404, 'ticket_not_found', 'Not Found'));
+    const transport = transportAnswering(() =>
+      problem(404, 'ticket_not_found', { title: 'Not Found' }),
+    );
 
     await expect(createApi(transport).getTicket(TICKET.id)).resolves.toBeNull();
   });
 
   it('throws when getting a ticket fails with anything but 404', async () => {
-    const transport = transportAnswering(() => problem(500, 'internal_error', 'Server Error'));
+    const transport = transportAnswering(() =>
+      problem(500, 'internal_error', { title: 'Server Error' }),
+    );
 
     const error = await createApi(transport)
       .getTicket(TICKET.id)
@@ -271,7 +259,7 @@ describe('createApi builds each call of DESIGN §2', () => {
   it('gets one order by its URI-encoded id, and null when it is not found', async () => {
     const transport = transportAnswering(
       () => json(200, ORDER),
-      () => problem(404, 'order_not_found', 'Not Found'),
+      () => problem(404, 'order_not_found', { title: 'Not Found' }),
     );
     const api = createApi(transport);
 
