@@ -138,7 +138,8 @@ build_client() {
 }
 
 # Debian's Chromium, which the browser tests drive through playwright-core (never a downloaded one).
-CHROMIUM=/usr/bin/chromium
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export CHROMIUM_PATH="$CHROMIUM"
 ensure_chromium() {
   [ -x "$CHROMIUM" ] || apt_install chromium
 }

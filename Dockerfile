@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# The image of one Java service; skaffold.yaml and the CI workflow build each of the four with
+#   docker build --build-arg SERVICE=<module> -t <module> .
+# infra/docker/rehearse.sh runs this file's build commands on a machine without a Docker engine,
+# so `bin/test` proves that they build and that the image's layout starts.
+ARG SERVICE=auth-service
+
+# Build: the Maven wrapper packages the service and the modules it needs with JDK 25; Maven's
+# downloads live in a cache mount, so they are never part of a layer.
+FROM eclipse-temurin:25-jdk-noble AS build
+ARG SERVICE
+WORKDIR /workspace
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B --no-transfer-progress -pl "$SERVICE" -am package -DskipTests
+# Spring Boot's jar tools split the jar into layers, least-changing first: dependencies,
+# the loader, snapshot dependencies, then the service's own classes.
+RUN cp "$SERVICE"/target/"$SERVICE"-*.jar application.jar && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
+
+# Run: the JRE only, as an unprivileged user; a code change rebuilds the last layer alone.
+FROM eclipse-temurin:25-jre-noble
+RUN groupadd --system --gid 10001 ticketing && useradd --system --uid 10001 --gid ticketing --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ticketing
+WORKDIR /app
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+USER 10001:10001
+ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD curl -fsS "http://127.0.0.1:${PORT}/actuator/health/liveness" || exit 1
+ENTRYPOINT ["java", "-jar", "application.jar"]
