@@ -27,5 +27,6 @@ COPY --from=build /workspace/extracted/application/ ./
 USER 10001:10001
 ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD curl -fsS "http://127.0.0.1:${PORT}/actuator/health/liveness" || exit 1
+# The JRE image has no curl or wget (Temurin's images dropped them from 22 on): bash asks.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$PORT" && printf "GET /actuator/health/liveness HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q "^HTTP/1\.[01] 200"' || exit 1
 ENTRYPOINT ["java", "-jar", "application.jar"]

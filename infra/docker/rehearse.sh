@@ -60,16 +60,18 @@ alive() { # alive <pid>: running and not a zombie
   [ -n "$state" ] && [ "$state" != Z ]
 }
 
-stop_group() { # stop_group <pgid>: TERM, up to 30 s for a graceful exit, then KILL
-  local pid="$1" i
+stop_group() { # stop_group <pgid> [seconds]: TERM, up to 30 s for a graceful exit, then KILL
+  local pid="$1" seconds="${2:-30}" i
   if alive "$pid"; then
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 60; i++)); do
+    for ((i = 0; i < seconds * 2; i++)); do
       alive "$pid" || break
       sleep 0.5
     done
-    alive "$pid" && kill -KILL -- "-$pid" 2>/dev/null
   fi
+  # Whatever is left of the group, the leader too. Safe before the wait: until the leader is
+  # reaped its pid, and so the group id, cannot be reused.
+  kill -KILL -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
 
@@ -99,7 +101,7 @@ on_exit() {
     tail -n 60 "$CURRENT_LOG" >&2
     printf -- '---- end of log (KEEP=1 keeps the work directory) ----\n' >&2
   fi
-  for pid in "${CLEAN_PIDS[@]}"; do stop_group "$pid"; done
+  for pid in "${CLEAN_PIDS[@]}"; do stop_group "$pid" 10; done
   for dir in "${CLEAN_DIRS[@]}"; do remove_dir "$dir"; done
   exit "$rc"
 }
@@ -304,13 +306,22 @@ no_variables() { # no_variables <instruction> <text>: the rehearsal does not sub
 }
 
 # Per-image state, reset by rehearse_image.
-declare -A BUILD_ARGS=() USED_BUILD_ARGS=() GLOBAL_ARGS=() GLOBAL_ARG_DECLARED=() STAGE_ROOTS=()
+declare -A BUILD_ARGS=() USED_BUILD_ARGS=() GLOBAL_ARGS=() STAGE_ROOTS=()
 declare -A STAGE_VARS=() STAGE_ENV=()
-STAGE_COUNT=0 STAGE_INDEX=-1 STAGE_NAME="" STAGE_ROOT="" STAGE_BASE="" STAGE_WORKDIR="/" WHERE=""
+STAGE_COUNT=0 STAGE_INDEX=-1 STAGE_ROOT="" STAGE_WORKDIR="/" WHERE=""
 STAGE_WORKDIRS=()
-RT_KIND="" RT_USER="" RT_EXPOSE="" RT_HEALTH="" RT_HAS_ENTRYPOINT=no RT_SKIPPED=0 CHOWN_SEEN=""
+RT_KIND="" RT_BASE="" RT_USER="" RT_EXPOSE="" RT_HEALTH="" RT_HAS_ENTRYPOINT=no RT_SKIPPED=0 CHOWN_SEEN=""
 RT_ENTRYPOINT=() RT_CMD=()
 IMAGE="" WORK="" CTX_COPY="" BUILD_LOG=""
+DRY=no # yes: the first pass over the Dockerfile, which only reads it, so that an unsupported
+       # instruction stops the rehearsal before anything is built
+
+reset_dockerfile_state() {
+  USED_BUILD_ARGS=() GLOBAL_ARGS=() STAGE_ROOTS=() STAGE_VARS=() STAGE_ENV=()
+  STAGE_INDEX=-1 STAGE_ROOT="" STAGE_WORKDIR=/ STAGE_WORKDIRS=()
+  RT_KIND="" RT_BASE="" RT_USER="" RT_EXPOSE="" RT_HEALTH="" RT_HAS_ENTRYPOINT=no RT_SKIPPED=0 CHOWN_SEEN=""
+  RT_ENTRYPOINT=() RT_CMD=()
+}
 
 is_last_stage() { [ "$STAGE_INDEX" -eq $((STAGE_COUNT - 1)) ]; }
 
@@ -327,36 +338,39 @@ df_from() {
   no_variables FROM "$base"
   [ -z "${STAGE_ROOTS[$base]:-}" ] || die "$WHERE: a stage based on another stage ($base) is not supported by the rehearsal"
   STAGE_INDEX=$((STAGE_INDEX + 1))
-  STAGE_NAME="$name"
-  STAGE_BASE="$base"
   STAGE_ROOT="$WORK/fs-$STAGE_INDEX${name:+-$name}"
   STAGE_WORKDIR=/
   STAGE_WORKDIRS=()
   STAGE_VARS=()
   STAGE_ENV=()
-  mkdir -p "$STAGE_ROOT"
   STAGE_ROOTS[$STAGE_INDEX]="$STAGE_ROOT"
   [ -z "$name" ] || STAGE_ROOTS[$name]="$STAGE_ROOT"
-  local role=build
-  is_last_stage && role=runtime
-  say "[$IMAGE] stage $STAGE_INDEX${name:+ ($name)}, the $role stage: FROM $base; its / is $STAGE_ROOT"
   case "$base" in
     eclipse-temurin:*)
       major="${base#eclipse-temurin:}"
       major="${major%%[!0-9]*}"
       [ "$major" = 25 ] || die "$WHERE: the rehearsal has JDK 25 only; the image asks for $base"
+      is_last_stage && RT_KIND=java RT_BASE="$base"
+      ;;
+    node:*) is_last_stage && RT_KIND=node RT_BASE="$base" ;;
+    *) die "$WHERE: the rehearsal knows no local stand-in for the base image $base" ;;
+  esac
+  [ "$DRY" = no ] || return 0
+  mkdir -p "$STAGE_ROOT"
+  local role=build
+  is_last_stage && role=runtime
+  say "[$IMAGE] stage $STAGE_INDEX${name:+ ($name)}, the $role stage: FROM $base; its / is $STAGE_ROOT"
+  case "$base" in
+    eclipse-temurin:*)
       use_jdk25
       say "[$IMAGE]   the image's Java is $base; here: $(java -version 2>&1 | head -n 1) at $JAVA_HOME"
-      is_last_stage && RT_KIND=java
       ;;
     node:*)
       major="${base#node:}"
       major="${major%%[!0-9]*}"
       ensure_node
       say "[$IMAGE]   the image has Node ${major:-?} ($base); here: Node $(node --version), npm $(npm --version) at $(dirname "$(command -v node)")"
-      is_last_stage && RT_KIND=node
       ;;
-    *) die "$WHERE: the rehearsal knows no local stand-in for the base image $base" ;;
   esac
   return 0
 }
@@ -376,7 +390,6 @@ df_arg() {
     [[ "$name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "$WHERE: bad ARG name '$name'"
     no_variables ARG "$value"
     if [ "$STAGE_INDEX" -lt 0 ]; then
-      GLOBAL_ARG_DECLARED[$name]=1
       if [ -n "${BUILD_ARGS[$name]+x}" ]; then
         GLOBAL_ARGS[$name]="${BUILD_ARGS[$name]}"
         USED_BUILD_ARGS[$name]=1
@@ -393,7 +406,9 @@ df_arg() {
     elif [ -n "${GLOBAL_ARGS[$name]+x}" ]; then
       STAGE_VARS[$name]="${GLOBAL_ARGS[$name]}"
     fi
-    if [ -n "${STAGE_VARS[$name]+x}" ]; then
+    if [ "$DRY" = yes ]; then
+      :
+    elif [ -n "${STAGE_VARS[$name]+x}" ]; then
       say "[$IMAGE]   ARG $name=${STAGE_VARS[$name]}"
     else
       say "[$IMAGE]   ARG $name (no value)"
@@ -424,11 +439,11 @@ df_workdir() {
   case "/$dir/" in */../* | */./*) die "$WHERE: WORKDIR with '.' or '..' is not supported by the rehearsal" ;; esac
   STAGE_WORKDIR="$dir"
   STAGE_WORKDIRS+=("$dir")
-  mkdir -p "$STAGE_ROOT$dir"
+  [ "$DRY" = yes ] || mkdir -p "$STAGE_ROOT$dir"
 }
 
 df_copy() {
-  local rest="$1" from="" flag dest src path src_root into_dir=no dest_map what
+  local rest="$1" from="" flag dest src path src_root into_dir=no dest_map what shown
   no_variables COPY "$rest"
   while [[ "$rest" == --* ]]; do
     flag="${rest%%[[:space:]]*}"
@@ -457,6 +472,7 @@ df_copy() {
   if [ "${#srcs[@]}" -gt 1 ] && [[ "$dest" != */ ]]; then
     die "$WHERE: COPY with several sources needs a destination ending in / (docker build refuses it)"
   fi
+  shown="$dest"
   [[ "$dest" == /* ]] || dest="${STAGE_WORKDIR%/}/$dest"
   case "$dest" in */ | */.) into_dir=yes ;; esac
   [ "${#srcs[@]}" -eq 1 ] || into_dir=yes
@@ -464,6 +480,9 @@ df_copy() {
   for src in "${srcs[@]}"; do
     case "$src" in *'*'* | *'?'* | *'['*) die "$WHERE: wildcards in COPY sources are not supported by the rehearsal" ;; esac
     case "/$src/" in */../*) die "$WHERE: '..' in a COPY source is not supported" ;; esac
+  done
+  [ "$DRY" = no ] || return 0
+  for src in "${srcs[@]}"; do
     path="$src_root/${src#/}"
     [ -e "$path" ] || [ -L "$path" ] \
       || die "$WHERE: COPY ${from:+--from=$from }$src: not found in $what; docker build would fail here"
@@ -478,7 +497,7 @@ df_copy() {
       cp -a "$path" "$dest_map"
     fi
   done
-  say "[$IMAGE]   COPY ${from:+--from=$from }${srcs[*]} → $dest (${what})"
+  say "[$IMAGE]   COPY ${from:+--from=$from }${srcs[*]} $shown (from $what into ${dest_map#"$WORK"/})"
 }
 
 df_run() {
@@ -490,7 +509,7 @@ df_run() {
       --mount=*type=cache*)
         [[ "$flag" == *target=* ]] || die "$WHERE: a cache mount without a target"
         flag="${flag#*target=}"
-        say "[$IMAGE]   cache mount ${flag%%,*}: this machine's own cache serves instead (~/.m2, ~/.npm)"
+        [ "$DRY" = yes ] || say "[$IMAGE]   cache mount ${flag%%,*}: this machine's own cache serves instead (~/.m2, ~/.npm)"
         ;;
       *) die "$WHERE: RUN $flag is not supported by the rehearsal (only --mount=type=cache)" ;;
     esac
@@ -499,12 +518,14 @@ df_run() {
   [[ "$rest" != *'<<'* ]] || die "$WHERE: heredocs in RUN are not supported by the rehearsal"
   if is_last_stage; then
     RT_SKIPPED=$((RT_SKIPPED + 1))
+    [ "$DRY" = no ] || return 0
     say "[$IMAGE]   skipped RUN in the runtime stage (it changes the base image, not the app's files): $rest"
     return 0
   fi
   for wd in "${STAGE_WORKDIRS[@]}"; do
     [[ "$rest" != *"$wd"* ]] || die "$WHERE: RUN names the absolute path $wd, which the rehearsal cannot map: $rest"
   done
+  [ "$DRY" = no ] || return 0
   dir="$STAGE_ROOT$STAGE_WORKDIR"
   mkdir -p "$dir"
   vars=(NEXT_TELEMETRY_DISABLED=1)
@@ -522,6 +543,7 @@ df_run() {
   CLEAN_PIDS+=("$pid")
   wait "$pid" || die "[$IMAGE] $WHERE failed: RUN $rest"
   forget_pid "$pid"
+  CURRENT_LOG=""
   say "[$IMAGE]       done in $(since "$t")s"
 }
 
@@ -542,9 +564,19 @@ df_healthcheck() {
   esac
 }
 
-run_dockerfile() { # run_dockerfile <Dockerfile>
+run_dockerfile() { # run_dockerfile <Dockerfile>: reads it whole first, then does what it says
+  read_dockerfile "$1"
+  DRY=yes
+  reset_dockerfile_state
+  dockerfile_pass "$1"
+  check_runtime_stage
+  DRY=no
+  reset_dockerfile_state
+  dockerfile_pass "$1"
+}
+
+dockerfile_pass() {
   local file="$1" i logical instr rest name
-  read_dockerfile "$file"
   STAGE_COUNT=0
   for logical in "${DF_LINES[@]}"; do
     [[ "${logical%%[[:space:]]*}" != [Ff][Rr][Oo][Mm] ]] || STAGE_COUNT=$((STAGE_COUNT + 1))
@@ -568,7 +600,8 @@ run_dockerfile() { # run_dockerfile <Dockerfile>
       RUN) df_run "$rest" ;;
       USER)
         no_variables USER "$rest"
-        is_last_stage && RT_USER="$rest"
+        is_last_stage || die "$WHERE: USER in a build stage is not supported by the rehearsal (its RUNs run as root here)"
+        RT_USER="$rest"
         ;;
       EXPOSE)
         no_variables EXPOSE "$rest"
@@ -655,17 +688,39 @@ http_200() { # http_200 <url>
   [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$1")" = 200 ]
 }
 
+# The HEALTHCHECK runs here with this machine's tools, which the base image may lack. What the
+# rehearsal knows of the base images: Temurin's from JDK 22 on ship neither curl nor wget, and
+# node's -slim images have neither either (Debian slim plus Node).
+check_healthcheck_tools() {
+  local major
+  [[ "$RT_HEALTH" =~ (^|[^[:alnum:]_.-])(curl|wget)([^[:alnum:]_.-]|$) ]] || return 0
+  case "$RT_BASE" in
+    eclipse-temurin:*)
+      major="${RT_BASE#eclipse-temurin:}"
+      major="${major%%[!0-9]*}"
+      [ "${major:-0}" -lt 22 ] || die "[$IMAGE] the HEALTHCHECK uses ${BASH_REMATCH[2]}, which $RT_BASE does not have: $RT_HEALTH"
+      ;;
+    node:*-slim*) die "[$IMAGE] the HEALTHCHECK uses ${BASH_REMATCH[2]}, which $RT_BASE does not have: $RT_HEALTH" ;;
+  esac
+}
+
+# What the runtime stage must say for the rehearsal (and a container) to start it; checked
+# before anything is built.
+check_runtime_stage() {
+  [ -n "$RT_HEALTH" ] || die "[$IMAGE] the runtime stage has no HEALTHCHECK to wait for"
+  check_healthcheck_tools
+  [ -n "${STAGE_ENV[PORT]:-}" ] || die "[$IMAGE] the runtime stage sets no ENV PORT, so the rehearsal cannot move it to a free port"
+  if [ -n "$RT_EXPOSE" ] && [ "${RT_EXPOSE%%/*}" != "${STAGE_ENV[PORT]}" ]; then
+    die "[$IMAGE] the runtime stage says ENV PORT=${STAGE_ENV[PORT]} but EXPOSE $RT_EXPOSE"
+  fi
+  [ $((${#RT_ENTRYPOINT[@]} + ${#RT_CMD[@]})) -gt 0 ] || die "[$IMAGE] the runtime stage has neither ENTRYPOINT nor CMD"
+}
+
 APP_ENV=()
 start_runtime() { # start_runtime <runtime workdir>: as the image would, until healthy
   local dir="$1" port name value uid gid who cmd=() priv=() rt_path home short resources t
   local nats_port="" state=""
-  [ -n "$RT_HEALTH" ] || die "[$IMAGE] the runtime stage has no HEALTHCHECK to wait for"
-  [ -n "${STAGE_ENV[PORT]:-}" ] || die "[$IMAGE] the runtime stage sets no ENV PORT, so the rehearsal cannot move it to a free port"
-  if [ -n "$RT_EXPOSE" ] && [ "${RT_EXPOSE%%/*}" != "${STAGE_ENV[PORT]}" ]; then
-    die "[$IMAGE] ENV PORT=${STAGE_ENV[PORT]} but EXPOSE $RT_EXPOSE"
-  fi
   cmd=("${RT_ENTRYPOINT[@]}" "${RT_CMD[@]}")
-  [ "${#cmd[@]}" -gt 0 ] || die "[$IMAGE] the runtime stage has neither ENTRYPOINT nor CMD"
   [ "$RT_HAS_ENTRYPOINT" = yes ] || say "[$IMAGE] no ENTRYPOINT in the file: the base image's (node's docker-entrypoint.sh runs the CMD as given) is not rehearsed"
 
   pick_port
@@ -675,8 +730,11 @@ start_runtime() { # start_runtime <runtime workdir>: as the image would, until h
     node) rt_path="$(dirname "$(command -v node)")"; home=/home/node ;;
   esac
   rt_path="$rt_path:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-  APP_ENV=(PATH="$rt_path" HOME="$home" LANG=C.UTF-8 NEXT_TELEMETRY_DISABLED=1)
-  [ "$RT_KIND" != java ] || APP_ENV+=(JAVA_HOME="$JAVA_HOME")
+  APP_ENV=(PATH="$rt_path" HOME="$home" LANG=C.UTF-8)
+  case "$RT_KIND" in
+    java) APP_ENV+=(JAVA_HOME="$JAVA_HOME") ;;
+    node) APP_ENV+=(NEXT_TELEMETRY_DISABLED=1) ;;
+  esac
   for name in "${!STAGE_ENV[@]}"; do
     value="${STAGE_ENV[$name]}"
     [ "$name" != PORT ] || value="$port"
@@ -693,9 +751,11 @@ start_runtime() { # start_runtime <runtime workdir>: as the image would, until h
 
   if [ "$RT_KIND" = java ]; then
     short="${IMAGE%-service}"
-    resources="$ROOT/$IMAGE/src/main/resources"
+    resources="$CTX_COPY/$IMAGE/src/main/resources"
     ensure_postgres
-    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "DROP DATABASE IF EXISTS ticketing_${short}_rehearsal WITH (FORCE)"
+    # A fresh database each time, as a new deployment has: Flyway migrates it from scratch.
+    PGOPTIONS='-c client_min_messages=warning' psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc \
+      "DROP DATABASE IF EXISTS ticketing_${short}_rehearsal WITH (FORCE)"
     ensure_database "ticketing_${short}_rehearsal"
     APP_ENV+=(DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_USER="$PG_USER" DB_NAME="ticketing_${short}_rehearsal")
     if grep -rqs NATS_URL "$resources"; then
@@ -739,7 +799,7 @@ start_runtime() { # start_runtime <runtime workdir>: as the image would, until h
   chmod 755 "$WORK"
   local RUN_LOG="$WORK/run.log"
   say "[$IMAGE] starting ${cmd[*]} in ${RT_WORKDIR} (here $dir) on port $port, $who"
-  say "[$IMAGE]   with $(printf '%s ' "${APP_ENV[@]}" | sed 's/ $//')"
+  say "[$IMAGE]   with the environment: $(printf '%q ' "${APP_ENV[@]}" | sed 's/ $//')"
   CURRENT_LOG="$RUN_LOG"
   t="$(now)"
   (cd "$dir" && exec setsid "${priv[@]}" env -i "${APP_ENV[@]}" "${cmd[@]}") </dev/null >"$RUN_LOG" 2>&1 &
@@ -788,9 +848,8 @@ SUMMARY=()
 rehearse_image() {
   local context probes=() t0 t built_in layout_in name
   IMAGE="$1"
-  BUILD_ARGS=() USED_BUILD_ARGS=() GLOBAL_ARGS=() GLOBAL_ARG_DECLARED=() STAGE_ROOTS=()
-  STAGE_INDEX=-1 RT_KIND="" RT_USER="" RT_EXPOSE="" RT_HEALTH="" RT_HAS_ENTRYPOINT=no RT_SKIPPED=0 CHOWN_SEEN=""
-  RT_ENTRYPOINT=() RT_CMD=()
+  BUILD_ARGS=()
+  reset_dockerfile_state
   case "$IMAGE" in
     client)
       context="$ROOT/client"

@@ -31,7 +31,7 @@ class DockerfileTests {
 		SoftAssertions softly = new SoftAssertions();
 		for (String service : ManifestsTests.JAVA_SERVICES) {
 			for (String overlay : List.of("dev", "prod")) {
-				PodSpec pod = Manifests.of(overlay).get(Deployment.class, service).getSpec().getTemplate().getSpec();
+				PodSpec pod = Manifests.of(overlay).pod(service);
 				Container container = pod.getContainers().get(0);
 				softly.assertThat(runtime.one("USER"))
 					.isEqualTo(
@@ -58,7 +58,7 @@ class DockerfileTests {
 		assertThat(String.join(" ", runtime.all("RUN"))).contains("/usr/local/bin/npm", "/usr/local/bin/npx",
 				"/opt/yarn-");
 		for (String overlay : List.of("dev", "prod")) {
-			PodSpec pod = Manifests.of(overlay).get(Deployment.class, "client").getSpec().getTemplate().getSpec();
+			PodSpec pod = Manifests.of(overlay).pod("client");
 			Container container = pod.getContainers().get(0);
 			assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(1000L);
 			assertThat(runtime.one("EXPOSE")).isEqualTo(String.valueOf(container.getPorts().get(0).getContainerPort()));

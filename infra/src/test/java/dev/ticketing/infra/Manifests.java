@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -119,6 +121,16 @@ final class Manifests {
 			.filter((workload) -> workload.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("overlays/" + this.overlay + " has no workload named " + name));
+	}
+
+	/** The pod template's spec of the Deployment or StatefulSet of that name. */
+	PodSpec pod(String workload) {
+		return workload(workload).template().getSpec();
+	}
+
+	/** The first container of that workload's pods: the one that runs its program. */
+	Container container(String workload) {
+		return pod(workload).getContainers().get(0);
 	}
 
 	@Override

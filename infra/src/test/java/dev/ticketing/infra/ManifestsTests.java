@@ -222,7 +222,7 @@ class ManifestsTests {
 		Manifests manifests = Manifests.of(overlay);
 		SoftAssertions softly = new SoftAssertions();
 		for (String name : JAVA_SERVICES) {
-			PodSpec pod = manifests.get(Deployment.class, name).getSpec().getTemplate().getSpec();
+			PodSpec pod = manifests.pod(name);
 			Container container = pod.getContainers().get(0);
 			ServiceConfiguration configuration = ServiceConfiguration.of(name, environment(manifests, container));
 			int http = containerPorts(pod).get("http");
@@ -252,7 +252,7 @@ class ManifestsTests {
 		Manifests manifests = Manifests.of(overlay);
 		SoftAssertions softly = new SoftAssertions();
 
-		PodSpec client = manifests.get(Deployment.class, "client").getSpec().getTemplate().getSpec();
+		PodSpec client = manifests.pod("client");
 		Container app = client.getContainers().get(0);
 		softly.assertThat(environment(manifests, app))
 			.containsEntry("PORT", String.valueOf(containerPorts(client).get("http")));
@@ -262,7 +262,7 @@ class ManifestsTests {
 				.isTrue();
 		}
 
-		PodSpec nats = manifests.get(StatefulSet.class, "nats").getSpec().getTemplate().getSpec();
+		PodSpec nats = manifests.pod("nats");
 		Map<String, String> conf = natsSettings(manifests);
 		Map<String, Integer> natsPorts = containerPorts(nats);
 		softly.assertThat(natsPorts.get("client")).isEqualTo(Integer.parseInt(conf.get("port")));
@@ -275,7 +275,7 @@ class ManifestsTests {
 
 		for (String service : JAVA_SERVICES) {
 			String db = service.replace("-service", "-db");
-			PodSpec pod = manifests.get(StatefulSet.class, db).getSpec().getTemplate().getSpec();
+			PodSpec pod = manifests.pod(db);
 			Container postgres = pod.getContainers().get(0);
 			softly.assertThat(containerPorts(pod)).containsEntry("postgres", 5432);
 			softly.assertThat(postgres.getReadinessProbe().getExec().getCommand()).contains("pg_isready", "5432");
@@ -291,12 +291,7 @@ class ManifestsTests {
 		SoftAssertions softly = new SoftAssertions();
 		Map<String, Integer> sharedKeyReaders = new HashMap<>();
 		for (String name : JAVA_SERVICES) {
-			Container container = manifests.get(Deployment.class, name)
-				.getSpec()
-				.getTemplate()
-				.getSpec()
-				.getContainers()
-				.get(0);
+			Container container = manifests.container(name);
 			ServiceConfiguration configuration = ServiceConfiguration.of(name, Map.of());
 			Set<String> shared = sharedConfigMapKeys(manifests, container);
 			for (String variable : environment(manifests, container).keySet()) {
@@ -312,12 +307,7 @@ class ManifestsTests {
 			.as("services that read %s from the shared ConfigMap", variable)
 			.isPositive());
 
-		Container client = manifests.get(Deployment.class, "client")
-			.getSpec()
-			.getTemplate()
-			.getSpec()
-			.getContainers()
-			.get(0);
+		Container client = manifests.container("client");
 		String sources = clientSources();
 		for (String variable : environment(manifests, client).keySet()) {
 			boolean standaloneServer = variable.equals("PORT") || variable.equals("HOSTNAME");
@@ -535,7 +525,7 @@ class ManifestsTests {
 				.as("volume claim templates of %s", name)
 				.extracting((claim) -> claim.getMetadata().getName())
 				.containsExactly("data");
-			Container container = statefulSet.getSpec().getTemplate().getSpec().getContainers().get(0);
+			Container container = manifests.container(name);
 			String data = list(container.getVolumeMounts()).stream()
 				.filter((mount) -> mount.getName().equals("data"))
 				.map(VolumeMount::getMountPath)
@@ -570,12 +560,7 @@ class ManifestsTests {
 			softly.assertThat(nats.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
 		}
 		for (String service : List.of("tickets-service", "orders-service", "payments-service")) {
-			Container container = manifests.get(Deployment.class, service)
-				.getSpec()
-				.getTemplate()
-				.getSpec()
-				.getContainers()
-				.get(0);
+			Container container = manifests.container(service);
 			softly.assertThat(environment(manifests, container))
 				.as("environment of %s", service)
 				.containsEntry("NATS_STREAM_REPLICAS", String.valueOf(servers))
@@ -611,10 +596,7 @@ class ManifestsTests {
 	}
 
 	private static String natsConf(Manifests manifests) {
-		Volume config = manifests.get(StatefulSet.class, "nats")
-			.getSpec()
-			.getTemplate()
-			.getSpec()
+		Volume config = manifests.pod("nats")
 			.getVolumes()
 			.stream()
 			.filter((volume) -> volume.getName().equals("config"))
