@@ -57,6 +57,8 @@ class WorkflowTests {
 		});
 		assertThat(runs).anySatisfy(
 				(run) -> assertThat(run).containsPattern("nats:[0-9.]+-alpine -js\\b").contains("--publish 4222:4222"));
+		assertThat(runs).as("the tests' own nats-server processes need the binary")
+			.anySatisfy((run) -> assertThat(run).contains("apt-get install").contains("nats-server"));
 		assertThat(javas).containsExactly("25");
 		assertThat(Repository.read("pom.xml")).contains("<java.version>25</java.version>");
 	}
