@@ -44,8 +44,10 @@ import dev.ticketing.common.events.MalformedEventException;
  * third of it, so a slow handler (waiting on a lock, calling a provider) is neither
  * redelivered nor dead-lettered meanwhile.</li>
  * <li>Losing NATS closes the consumer and reopens it with backoff.</li>
- * <li>On shutdown each thread stops pulling, finishes the messages it already holds and
- * exits before the connection and the database pool close.</li>
+ * <li>On shutdown each thread stops pulling, also from a consumer it was still opening
+ * when the shutdown began, finishes the messages it already holds and exits before the
+ * connection and the database pool close; a message it received but did not finish is
+ * redelivered after the ack wait.</li>
  * </ul>
  */
 public class EventSubscribers implements SmartLifecycle {
@@ -177,6 +179,12 @@ public class EventSubscribers implements SmartLifecycle {
 			this.durable = durable;
 		}
 
+		/**
+		 * Stops the open consumer's pulls; what it pulled already is still handed out.
+		 * Called by {@link EventSubscribers#stop()}, which sets {@code running} first,
+		 * and by the worker after opening a consumer while not running: one of them sees
+		 * the other's write, so no consumer opened during the stop keeps pulling.
+		 */
 		void stopPulling() {
 			IterableConsumer current = this.consumer;
 			if (current != null) {
@@ -197,6 +205,11 @@ public class EventSubscribers implements SmartLifecycle {
 					if (this.consumer == null) {
 						this.reconnectsAtOpen = reconnects();
 						this.consumer = open();
+						if (!EventSubscribers.this.running) {
+							// stop() began while this was opening and found no consumer
+							// to stop.
+							stopPulling();
+						}
 						failedRounds = 0;
 						logger.info("Consuming {} as {}", this.subscription, this.durable);
 					}
@@ -239,13 +252,18 @@ public class EventSubscribers implements SmartLifecycle {
 				.iterate(ConsumeOptions.builder().batchSize(64).build());
 		}
 
-		/** Finishes the messages already pulled, then closes the consumer. */
+		/**
+		 * Stops pulling, finishes the messages already pulled, then closes the consumer.
+		 * A consumer that is not stopped keeps pulling as it hands out messages, so the
+		 * loop below would not end while the stream has more.
+		 */
 		private void drain() {
 			IterableConsumer current = this.consumer;
 			if (current == null) {
 				return;
 			}
 			try {
+				current.stop();
 				Message message;
 				while ((message = current.nextMessage(Duration.ofMillis(100))) != null) {
 					process(message);
