@@ -51,8 +51,7 @@ class DockerfileTests {
 		Dockerfile dockerfile = Dockerfile.read("client/Dockerfile");
 		Dockerfile.Stage runtime = dockerfile.runtime();
 		assertThat(runtime.from()).startsWith("node:").endsWith("-slim");
-		assertThat(runtime.all("COPY"))
-			.containsExactly("--from=build /workspace/.next/standalone/ ./");
+		assertThat(runtime.all("COPY")).containsExactly("--from=build /workspace/.next/standalone/ ./");
 		// The node images' user: uid and gid 1000.
 		assertThat(runtime.one("USER")).isEqualTo("node");
 		assertThat(String.join(" ", runtime.all("RUN"))).contains("/usr/local/bin/npm", "/usr/local/bin/npx",

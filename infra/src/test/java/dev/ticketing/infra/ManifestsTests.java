@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -29,6 +30,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -507,6 +509,40 @@ class ManifestsTests {
 			budgets.forEach((pdb) -> softly.assertThat(pdb.getSpec().getMaxUnavailable())
 				.as("maxUnavailable of %s", workload.describe())
 				.isEqualTo(new IntOrString(1)));
+		}
+		softly.assertAll();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
+	void everyRuleThatSpreadsPodsOverNodesSelectsTheWorkloadsOwnPods(String overlay) {
+		Manifests manifests = Manifests.of(overlay);
+		SoftAssertions softly = new SoftAssertions();
+		for (Workload workload : manifests.workloads()) {
+			PodSpec pod = workload.template().getSpec();
+			Map<String, String> labels = workload.template().getMetadata().getLabels();
+			List<TopologySpreadConstraint> spreads = list(pod.getTopologySpreadConstraints());
+			for (TopologySpreadConstraint spread : spreads) {
+				softly.assertThat(labels)
+					.as("pod labels of %s against its spread constraint", workload.describe())
+					.containsAllEntriesOf(spread.getLabelSelector().getMatchLabels());
+				softly.assertThat(labels.keySet())
+					.as("pod label keys of %s against its spread constraint's matchLabelKeys", workload.describe())
+					.containsAll(list(spread.getMatchLabelKeys()));
+			}
+			List<PodAffinityTerm> antiAffinity = (pod.getAffinity() == null
+					|| pod.getAffinity().getPodAntiAffinity() == null) ? List.of() : list(
+							pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution());
+			for (PodAffinityTerm term : antiAffinity) {
+				softly.assertThat(labels)
+					.as("pod labels of %s against its anti-affinity", workload.describe())
+					.containsAllEntriesOf(term.getLabelSelector().getMatchLabels());
+			}
+			if (overlay.equals("prod") && !workload.name().endsWith("-db")) {
+				softly.assertThat(spreads.size() + antiAffinity.size())
+					.as("rules spreading the pods of %s over nodes", workload.describe())
+					.isPositive();
+			}
 		}
 		softly.assertAll();
 	}
