@@ -32,13 +32,14 @@ final class ServiceConfiguration {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
-	private final String module;
-
 	private final ConfigurableEnvironment environment;
 
+	/** The environment variables the module's configuration files name, read once. */
+	private final Set<String> placeholders;
+
 	private ServiceConfiguration(String module, ConfigurableEnvironment environment) {
-		this.module = module;
 		this.environment = environment;
+		this.placeholders = placeholders(module);
 	}
 
 	static ServiceConfiguration of(String module, Map<String, String> containerEnvironment) {
@@ -113,13 +114,13 @@ final class ServiceConfiguration {
 		if (variable.startsWith("SPRING_") || variable.equals("JAVA_TOOL_OPTIONS")) {
 			return true;
 		}
-		return placeholders().contains(variable);
+		return this.placeholders.contains(variable);
 	}
 
-	private Set<String> placeholders() {
+	private static Set<String> placeholders(String module) {
 		Set<String> names = new LinkedHashSet<>();
 		List<Path> files = new ArrayList<>();
-		try (var stream = Files.list(resources(this.module))) {
+		try (var stream = Files.list(resources(module))) {
 			stream.filter((path) -> path.getFileName().toString().matches("application.*\\.yaml")).forEach(files::add);
 		}
 		catch (IOException ex) {
