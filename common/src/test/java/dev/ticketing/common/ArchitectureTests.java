@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import dev.ticketing.common.testing.ArchitectureRules;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 @AnalyzeClasses(packages = "dev.ticketing.common", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -23,6 +25,22 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "io.nats..", "dev.ticketing.common.messaging..");
+
+	@ArchTest
+	static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles;
+
+	@ArchTest
+	static final ArchRule refusalsKnowNoHttp = ArchitectureRules.refusalsKnowNoHttp;
+
+	/**
+	 * Domain code of every service uses it: it depends on nothing of Spring's or NATS'.
+	 */
+	@ArchTest
+	static final ArchRule theDomainBaseIsPlainJava = noClasses().that()
+		.resideInAPackage("dev.ticketing.common.domain..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "io.nats..", "jakarta..");
 
 	@ArchTest
 	static final ArchRule commonDependsOnNoService = noClasses().that()

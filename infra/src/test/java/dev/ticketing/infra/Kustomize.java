@@ -57,8 +57,7 @@ final class Kustomize {
 		try {
 			Path copy = Files.createTempDirectory("ticketing-k8s-");
 			FileSystemUtils.copyRecursively(Repository.path("infra/k8s"), copy);
-			// Secrets a developer generated in the working tree are not the test's to
-			// read.
+			// Secrets a developer made in the working tree are not the test's.
 			FileSystemUtils.deleteRecursively(copy.resolve("overlays/dev/secrets"));
 			Files.createDirectories(copy.resolve("overlays/dev/secrets"));
 			return copy;

@@ -51,7 +51,7 @@ public abstract class TicketsIntegrationTest extends ServiceIntegrationTest {
 
 	/** How many of a seller's ticket events are not published yet. */
 	protected long unsentFor(UUID seller) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND body LIKE ?")
+		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL AND body LIKE ?")
 			.param("%\"sellerId\":\"" + seller + "\"%")
 			.query(Long.class)
 			.single();

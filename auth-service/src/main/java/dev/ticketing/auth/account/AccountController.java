@@ -5,9 +5,11 @@ import java.util.Map;
 
 import dev.ticketing.auth.session.Session;
 import dev.ticketing.auth.session.SessionCookieHeaders;
+import dev.ticketing.auth.session.UserResponse;
 import dev.ticketing.common.security.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,20 +35,21 @@ class AccountController {
 	@PostMapping(path = "/api/users/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UserResponse> signup(@Valid @RequestBody Credentials credentials) {
 		Session session = this.accounts.signup(credentials);
-		return ResponseEntity.status(HttpStatus.CREATED).headers(this.cookies.set(session)).body(session.user());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.headers(this.cookies.set(session))
+			.body(UserResponse.of(session.user()));
 	}
 
 	@PostMapping(path = "/api/users/signin", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UserResponse> signin(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		Session session = this.accounts.signin(credentials, request.getRemoteAddr());
-		return ResponseEntity.ok().headers(this.cookies.set(session)).body(session.user());
+		return ResponseEntity.ok().headers(this.cookies.set(session)).body(UserResponse.of(session.user()));
 	}
 
 	@GetMapping("/api/users/currentuser")
-	Map<String, UserResponse> currentUser(@AuthenticationPrincipal AuthenticatedUser user) {
-		// Map.of refuses null values, and {"currentUser": null} is the answer for a
-		// visitor.
-		Map<String, UserResponse> body = new HashMap<>();
+	Map<String, @Nullable UserResponse> currentUser(@AuthenticationPrincipal @Nullable AuthenticatedUser user) {
+		// Map.of refuses null values; {"currentUser": null} answers a visitor.
+		Map<String, @Nullable UserResponse> body = new HashMap<>();
 		body.put("currentUser", (user != null) ? new UserResponse(user.id(), user.email()) : null);
 		return body;
 	}

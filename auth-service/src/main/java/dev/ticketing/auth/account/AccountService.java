@@ -50,7 +50,7 @@ class AccountService {
 				this.clock.instant());
 		return this.transactions.execute((status) -> {
 			this.users.insert(user);
-			return this.sessions.start(user);
+			return this.sessions.start(user.asSessionUser());
 		});
 	}
 
@@ -64,7 +64,7 @@ class AccountService {
 			throw new InvalidCredentialsException();
 		}
 		this.throttle.succeeded(credentials.email(), clientAddress);
-		return this.sessions.start(user);
+		return this.sessions.start(user.asSessionUser());
 	}
 
 }

@@ -1,13 +1,14 @@
 package dev.ticketing.auth.account;
 
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
-import org.springframework.http.HttpStatus;
-
-public class EmailInUseException extends ApiException {
+/**
+ * {@code email_in_use}: another account has this email, ignoring case.
+ */
+public class EmailInUseException extends DomainException {
 
 	public EmailInUseException() {
-		super(HttpStatus.CONFLICT, "email_in_use", "An account with this email already exists.");
+		super("email_in_use", "An account with this email already exists.");
 	}
 
 }

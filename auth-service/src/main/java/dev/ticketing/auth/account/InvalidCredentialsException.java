@@ -1,17 +1,15 @@
 package dev.ticketing.auth.account;
 
-import dev.ticketing.common.web.ApiException;
-
-import org.springframework.http.HttpStatus;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * The same answer for an unknown email and a wrong password, so that neither reveals
- * which accounts exist.
+ * {@code invalid_credentials}: the same answer for an unknown email and a wrong password,
+ * so that neither reveals which accounts exist.
  */
-public class InvalidCredentialsException extends ApiException {
+public class InvalidCredentialsException extends DomainException {
 
 	public InvalidCredentialsException() {
-		super(HttpStatus.UNAUTHORIZED, "invalid_credentials", "The email or password is incorrect.");
+		super("invalid_credentials", "The email or password is incorrect.");
 	}
 
 }

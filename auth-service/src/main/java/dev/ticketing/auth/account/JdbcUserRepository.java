@@ -27,8 +27,7 @@ class JdbcUserRepository implements UserRepository {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			// users_email_key is the only unique constraint besides the random primary
-			// key.
+			// users_email_key is the one unique constraint but the random key.
 			throw new EmailInUseException();
 		}
 	}

@@ -1,9 +1,12 @@
 package dev.ticketing.auth.session;
 
-import dev.ticketing.auth.account.UserResponse;
-
 /**
- * A freshly issued pair of tokens for a user.
+ * A freshly issued pair of tokens for an account.
+ *
+ * @param user the account
+ * @param accessToken the signed access token (JWT)
+ * @param refreshToken the opaque refresh token, stored only as its hash
  */
-public record Session(UserResponse user, String accessToken, String refreshToken) {
+public record Session(SessionUser user, String accessToken, String refreshToken) {
+
 }

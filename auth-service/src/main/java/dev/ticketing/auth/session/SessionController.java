@@ -1,7 +1,12 @@
 package dev.ticketing.auth.session;
 
-import dev.ticketing.auth.account.UserResponse;
+import dev.ticketing.common.web.Problems;
 
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,18 +26,26 @@ class SessionController {
 		this.cookies = cookies;
 	}
 
+	/**
+	 * A new session for the refresh cookie's, or 401 {@code unauthenticated} clearing
+	 * both cookies, which can no longer be used.
+	 */
 	@PostMapping("/api/users/refresh")
-	ResponseEntity<UserResponse> refresh(@CookieValue(name = REFRESH, required = false) String refreshToken) {
-		if (refreshToken == null || refreshToken.isEmpty()) {
-			throw new RefreshRejectedException(this.cookies.clear());
-		}
-		Session session = this.sessions.refresh(refreshToken)
-			.orElseThrow(() -> new RefreshRejectedException(this.cookies.clear()));
-		return ResponseEntity.ok().headers(this.cookies.set(session)).body(session.user());
+	ResponseEntity<?> refresh(@CookieValue(name = REFRESH, required = false) @Nullable String refreshToken) {
+		return Optional.ofNullable(refreshToken)
+			.filter((token) -> !token.isEmpty())
+			.flatMap(this.sessions::refresh)
+			.<ResponseEntity<?>>map((session) -> ResponseEntity.ok()
+				.headers(this.cookies.set(session))
+				.body(UserResponse.of(session.user())))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+				.headers(this.cookies.clear())
+				.body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+						"The refresh token is missing, expired or revoked.")));
 	}
 
 	@PostMapping("/api/users/signout")
-	ResponseEntity<Void> signout(@CookieValue(name = REFRESH, required = false) String refreshToken) {
+	ResponseEntity<Void> signout(@CookieValue(name = REFRESH, required = false) @Nullable String refreshToken) {
 		if (refreshToken != null && !refreshToken.isEmpty()) {
 			this.sessions.end(refreshToken);
 		}

@@ -11,9 +11,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.ticketing.auth.account.User;
-import dev.ticketing.auth.account.UserRepository;
-import dev.ticketing.auth.account.UserResponse;
 import dev.ticketing.auth.config.AuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +36,7 @@ public class SessionService {
 
 	private final RefreshTokenRepository refreshTokens;
 
-	private final UserRepository users;
+	private final SessionUsers users;
 
 	private final AccessTokens accessTokens;
 
@@ -47,7 +44,7 @@ public class SessionService {
 
 	private final Clock clock;
 
-	SessionService(RefreshTokenRepository refreshTokens, UserRepository users, AccessTokens accessTokens,
+	SessionService(RefreshTokenRepository refreshTokens, SessionUsers users, AccessTokens accessTokens,
 			AuthProperties properties, Clock clock) {
 		this.refreshTokens = refreshTokens;
 		this.users = users;
@@ -61,8 +58,8 @@ public class SessionService {
 	 * they are.
 	 */
 	@Transactional
-	public Session start(User user) {
-		return issue(user.id(), user.email(), UUID.randomUUID(), this.clock.instant());
+	public Session start(SessionUser user) {
+		return issue(user, UUID.randomUUID(), this.clock.instant());
 	}
 
 	/**
@@ -88,7 +85,7 @@ public class SessionService {
 			return Optional.empty();
 		}
 		this.refreshTokens.markRotated(token.id(), now);
-		return this.users.findById(token.userId()).map((user) -> issue(user.id(), user.email(), token.familyId(), now));
+		return this.users.find(token.userId()).map((user) -> issue(user, token.familyId(), now));
 	}
 
 	/** Ends the session the refresh token belongs to, if any. */
@@ -108,14 +105,14 @@ public class SessionService {
 		}
 	}
 
-	private Session issue(UUID userId, String email, UUID familyId, Instant now) {
+	private Session issue(SessionUser user, UUID familyId, Instant now) {
 		byte[] value = new byte[TOKEN_BYTES];
 		this.random.nextBytes(value);
 		String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(value);
 		Instant expiresAt = now.plus(this.refreshTtl);
-		this.refreshTokens.insert(
-				new RefreshToken(UUID.randomUUID(), familyId, userId, hash(refreshToken), now, expiresAt, null, null));
-		return new Session(new UserResponse(userId, email), this.accessTokens.issue(userId, email), refreshToken);
+		this.refreshTokens.insert(new RefreshToken(UUID.randomUUID(), familyId, user.id(), hash(refreshToken), now,
+				expiresAt, null, null));
+		return new Session(user, this.accessTokens.issue(user.id(), user.email()), refreshToken);
 	}
 
 	private static byte[] hash(String token) {

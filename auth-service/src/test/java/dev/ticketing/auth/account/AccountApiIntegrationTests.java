@@ -132,11 +132,9 @@ class AccountApiIntegrationTests extends AuthIntegrationTest {
 	@Test
 	void currentUserIsNullWithoutAValidToken() {
 		String token = signup(uniqueEmail(), "correct horse").cookieValue("session");
-		// Change the first signature character: every one of its 6 bits is significant
-		// (the
-		// last characters of base64url carry padding bits, and changing those may not
-		// alter
-		// the signature at all).
+		// Change the first signature character: all its 6 bits are significant (the
+		// last characters of base64url carry padding bits, and changing those may
+		// leave the signature as it was).
 		int signature = token.lastIndexOf('.') + 1;
 		char replacement = (token.charAt(signature) == 'A') ? 'B' : 'A';
 		String tampered = token.substring(0, signature) + replacement + token.substring(signature + 1);
@@ -170,8 +168,7 @@ class AccountApiIntegrationTests extends AuthIntegrationTest {
 		assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(900);
 		assertThat(claims.get("jti").asString()).isNotBlank();
 
-		// Verified exactly as every other service will: keys fetched from the JWKS
-		// endpoint.
+		// Verified as every other service will, with keys from the JWKS endpoint.
 		JwksKeyResolver keys = new JwksKeyResolver(
 				java.net.URI.create("http://localhost:" + this.port + "/api/users/.well-known/jwks.json"),
 				Duration.ZERO, Duration.ofMinutes(10), java.time.Clock.systemUTC());

@@ -34,7 +34,7 @@ public class DeadLetters {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public DeadLetters(Connection connection, MessagingProperties properties) {
+	DeadLetters(Connection connection, MessagingProperties properties) {
 		this.connection = connection;
 		this.streamName = properties.streams().deadLetters();
 	}

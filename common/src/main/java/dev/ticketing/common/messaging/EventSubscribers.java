@@ -50,7 +50,7 @@ import dev.ticketing.common.events.MalformedEventException;
  * redelivered after the ack wait.</li>
  * </ul>
  */
-public class EventSubscribers implements SmartLifecycle {
+class EventSubscribers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventSubscribers.class);
 
@@ -197,8 +197,7 @@ public class EventSubscribers implements SmartLifecycle {
 			while (EventSubscribers.this.running) {
 				try {
 					if (this.consumer != null && reconnectedSinceOpen()) {
-						// A pull consumer can stall after the server came back; start
-						// afresh.
+						// A pull consumer can stall once the server is back: reopen.
 						logger.info("NATS reconnected; reopening consumer {}", this.durable);
 						close();
 					}
@@ -206,8 +205,7 @@ public class EventSubscribers implements SmartLifecycle {
 						this.reconnectsAtOpen = reconnects();
 						this.consumer = open();
 						if (!EventSubscribers.this.running) {
-							// stop() began while this was opening and found no consumer
-							// to stop.
+							// stop() began meanwhile and found no consumer to stop.
 							stopPulling();
 						}
 						failedRounds = 0;
@@ -307,8 +305,7 @@ public class EventSubscribers implements SmartLifecycle {
 				Optional<EventType> type = EventType.forSubject(subject);
 				Optional<EventHandler<Object>> handler = type.flatMap(this.subscription::handlerFor);
 				if (handler.isEmpty()) {
-					// A type this service does not react to (or a newer one it does not
-					// know).
+					// A type this service ignores, or one newer than it knows.
 					message.ack();
 					count(subject, "skipped");
 					return;
@@ -334,9 +331,8 @@ public class EventSubscribers implements SmartLifecycle {
 		private void apply(Message message, String subject, long deliveries, Event<?> event,
 				EventHandler<Object> handler) {
 			// A handler may take longer than the ack wait (a lock held by a charge in
-			// flight, a provider call): tell the server it is still being worked on, so
-			// it
-			// is not redelivered, and finally dead-lettered, while it is being applied.
+			// flight, a provider call): tell the server it is still being worked on,
+			// so that it is neither redelivered nor dead-lettered while it is applied.
 			Runnable stopHeartbeat = heartbeat(message);
 			try {
 				Boolean applied = EventSubscribers.this.transactions.execute((status) -> {

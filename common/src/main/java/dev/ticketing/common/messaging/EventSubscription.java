@@ -34,12 +34,12 @@ public final class EventSubscription {
 		return new Builder(stream);
 	}
 
-	public EventStream stream() {
+	EventStream stream() {
 		return this.stream;
 	}
 
 	/** The durable name, if not the service's default. */
-	public Optional<String> durable() {
+	Optional<String> durable() {
 		return Optional.ofNullable(this.durable);
 	}
 

@@ -7,7 +7,7 @@ import java.util.UUID;
  * The events each consumer has applied, kept in the service's own database so that
  * recording an event commits or rolls back with its effect.
  */
-public interface Inbox {
+interface Inbox {
 
 	/**
 	 * Records that {@code consumer} applies {@code eventId}, in the caller's transaction.

@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The outbox in PostgreSQL (table {@code outbox}, migration {@code db/messaging}).
+ * The outbox in PostgreSQL (table {@code messaging.outbox}, see {@link MessagingSchema}).
  */
-public class JdbcOutboxStore implements OutboxStore {
+class JdbcOutboxStore implements OutboxStore {
 
 	private final JdbcClient jdbc;
 
@@ -21,7 +21,7 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	@Override
 	public void add(OutboxMessage message, Instant occurredAt) {
-		this.jdbc.sql("INSERT INTO outbox (id, subject, body, occurred_at) VALUES (?, ?, ?, ?)")
+		this.jdbc.sql("INSERT INTO messaging.outbox (id, subject, body, occurred_at) VALUES (?, ?, ?, ?)")
 			.params(message.id(), message.subject(), message.body(), Timestamp.from(occurredAt))
 			.update();
 	}
@@ -29,7 +29,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	@Override
 	public List<OutboxMessage> claimUnsent(int limit) {
 		return this.jdbc.sql("""
-				SELECT id, subject, body FROM outbox
+				SELECT id, subject, body FROM messaging.outbox
 				WHERE sent_at IS NULL
 				ORDER BY position
 				LIMIT ?
@@ -46,17 +46,19 @@ public class JdbcOutboxStore implements OutboxStore {
 			return;
 		}
 		UUID[] ids = messages.stream().map(OutboxMessage::id).toArray(UUID[]::new);
-		this.jdbc.sql("UPDATE outbox SET sent_at = ? WHERE id = ANY(?)").params(Timestamp.from(sentAt), ids).update();
+		this.jdbc.sql("UPDATE messaging.outbox SET sent_at = ? WHERE id = ANY(?)")
+			.params(Timestamp.from(sentAt), ids)
+			.update();
 	}
 
 	@Override
 	public int purgeSentBefore(Instant cutoff) {
-		return this.jdbc.sql("DELETE FROM outbox WHERE sent_at < ?").param(Timestamp.from(cutoff)).update();
+		return this.jdbc.sql("DELETE FROM messaging.outbox WHERE sent_at < ?").param(Timestamp.from(cutoff)).update();
 	}
 
 	@Override
 	public long countUnsent() {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL").query(Long.class).single();
 	}
 
 }

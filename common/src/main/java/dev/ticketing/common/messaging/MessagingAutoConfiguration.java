@@ -9,6 +9,7 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +32,9 @@ import dev.ticketing.common.events.EventCodec;
 
 /**
  * The event backbone for a service that sets {@code ticketing.messaging.enabled=true}:
- * the NATS connection, stream provisioning, the outbox and its relay, the consumers of
- * every {@link EventSubscription} bean with their inbox, and the dead-letter stream.
+ * the outbox and inbox tables ({@link MessagingSchema}), the NATS connection, stream
+ * provisioning, the outbox and its relay, the consumers of every
+ * {@link EventSubscription} bean with their inbox, and the dead-letter stream.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
@@ -42,6 +46,13 @@ import dev.ticketing.common.events.EventCodec;
 public class MessagingAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
+
+	/** The same clock as security's, for a service without a web server. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -126,6 +137,24 @@ public class MessagingAutoConfiguration {
 	@Bean
 	NatsHealthIndicator natsHealthIndicator(Connection connection, EventSubscribers subscribers) {
 		return new NatsHealthIndicator(connection, subscribers);
+	}
+
+	/**
+	 * The outbox and inbox tables are migrated by common itself
+	 * ({@link MessagingSchema}), just before the service's own migrations.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class })
+	static class MessagingSchemaConfiguration {
+
+		@Bean
+		FlywayMigrationStrategy messagingSchemaFirst() {
+			return (flyway) -> {
+				MessagingSchema.migrate(flyway.getConfiguration());
+				flyway.migrate();
+			};
+		}
+
 	}
 
 	private static String durableName(MessagingProperties properties, Environment environment) {

@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("ticketing.messaging")
 @Validated
-public record MessagingProperties(@DefaultValue("false") boolean enabled,
+record MessagingProperties(@DefaultValue("false") boolean enabled,
 		@DefaultValue("nats://127.0.0.1:4222") @NotBlank String url, String username, String password,
 		String credentialsFile, EventStream stream, @DefaultValue @Valid Streams streams,
 		@DefaultValue @Valid Outbox outbox, @DefaultValue @Valid Consumer consumer) {

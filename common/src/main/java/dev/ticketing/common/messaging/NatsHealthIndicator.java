@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.Health;
  * deliberately not part of the readiness group: while NATS is away the service still
  * serves requests and its outbox keeps the events until NATS is back.
  */
-public class NatsHealthIndicator extends AbstractHealthIndicator {
+class NatsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Connection connection;
 

@@ -25,7 +25,7 @@ public class Outbox {
 
 	private final Runnable afterCommit;
 
-	public Outbox(OutboxStore store, EventCodec codec, Clock clock, Runnable afterCommit) {
+	Outbox(OutboxStore store, EventCodec codec, Clock clock, Runnable afterCommit) {
 		this.store = store;
 		this.codec = codec;
 		this.clock = clock;

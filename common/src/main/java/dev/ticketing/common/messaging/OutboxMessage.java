@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param subject the subject to publish on
  * @param body the exact message body
  */
-public record OutboxMessage(UUID id, String subject, String body) {
+record OutboxMessage(UUID id, String subject, String body) {
 
 }

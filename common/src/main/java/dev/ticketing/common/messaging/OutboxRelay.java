@@ -41,7 +41,7 @@ import dev.ticketing.common.events.EventType;
  * published again; JetStream drops the second copy because of its {@code Nats-Msg-Id},
  * and consumers' inboxes would ignore it even after the window.
  */
-public class OutboxRelay implements SmartLifecycle {
+class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 

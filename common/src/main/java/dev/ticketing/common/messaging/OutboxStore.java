@@ -8,7 +8,7 @@ import java.util.List;
  * Where outbox rows live: the service's own database, so that a row commits or rolls back
  * with the state change it announces.
  */
-public interface OutboxStore {
+interface OutboxStore {
 
 	/** Adds a row in the caller's transaction. */
 	void add(OutboxMessage message, Instant occurredAt);

@@ -26,7 +26,7 @@ import dev.ticketing.common.events.EventType;
  * order. Written for nats-server 2.9: one filter subject per consumer,
  * {@code addOrUpdateConsumer}.
  */
-public class StreamProvisioner {
+class StreamProvisioner {
 
 	/** The advisories that feed the dead-letter stream. */
 	static final List<String> DEAD_LETTER_SUBJECTS = List.of("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.>",

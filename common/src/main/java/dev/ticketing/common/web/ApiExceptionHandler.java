@@ -1,5 +1,6 @@
 package dev.ticketing.common.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,24 +32,42 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.ticketing.common.domain.DomainException;
+import dev.ticketing.common.domain.InvalidField;
+
 /**
  * Turns every exception that reaches Spring MVC into the problem shape of DESIGN §2: the
  * framework's own (unknown route, wrong method or media type, unreadable or invalid
- * body), each service's {@link ApiException}s, and anything unexpected, which is logged
- * and answered with a 500 that reveals nothing of it.
+ * body), each service's refusals ({@link DomainException}, with the status
+ * {@link ProblemStatuses} gives its code), and anything unexpected, which is logged and
+ * answered with a 500 that reveals nothing of it.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<Object> handleApiException(ApiException ex) {
-		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage());
-		if (!ex.errors().isEmpty()) {
-			Problems.withErrors(problem, ex.errors());
+	private final ProblemStatuses statuses;
+
+	public ApiExceptionHandler(ProblemStatuses statuses) {
+		this.statuses = statuses;
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Object> handleRefusal(DomainException ex) {
+		HttpStatus status = this.statuses.statusOf(ex.code()).orElse(null);
+		if (status == null) {
+			log.error("Refusal code {} has no HTTP status: map it in the service's ProblemStatuses", ex.code(), ex);
+			return handleUnexpected(ex);
 		}
-		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
+		ProblemDetail problem = Problems.of(status, ex.code(), ex.getMessage());
+		if (!ex.invalidFields().isEmpty()) {
+			Problems.withErrors(problem, ex.invalidFields());
+		}
+		HttpHeaders headers = new HttpHeaders();
+		ex.retryAfter()
+			.ifPresent((wait) -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(wait))));
+		return ResponseEntity.status(status).headers(headers).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -71,32 +90,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Problems.FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-			errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage()));
+			errors.add(new InvalidField(error.getField(), error.getDefaultMessage()));
 		}
 		ex.getBindingResult()
 			.getGlobalErrors()
-			.forEach((error) -> errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
+			.forEach((error) -> errors.add(new InvalidField(error.getObjectName(), error.getDefaultMessage())));
 		return validationProblem(errors);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Problems.FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
 			if (result instanceof ParameterErrors bean) {
 				// A @Valid body validated together with constrained parameters: name
 				// its fields, as when it is validated alone.
 				bean.getFieldErrors()
-					.forEach((error) -> errors
-						.add(new Problems.FieldError(error.getField(), error.getDefaultMessage())));
+					.forEach((error) -> errors.add(new InvalidField(error.getField(), error.getDefaultMessage())));
 				return;
 			}
 			String name = parameterName(result.getMethodParameter());
 			for (MessageSourceResolvable error : result.getResolvableErrors()) {
-				errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
+				errors.add(new InvalidField(name, error.getDefaultMessage()));
 			}
 		});
 		return validationProblem(errors);
@@ -111,7 +129,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return problem(HttpStatus.NOT_FOUND, "not_found", Problems.defaultDetail(404));
 		}
 		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
-		return validationProblem(List.of(new Problems.FieldError(name, "has the wrong type or format")));
+		return validationProblem(List.of(new InvalidField(name, "has the wrong type or format")));
 	}
 
 	@Override
@@ -119,12 +137,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(statusCode);
 		if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-			// The framework's own detail texts may name handler methods or types:
-			// replace them.
+			// The framework's detail texts may name handler methods or types.
 			problem.setDetail(Problems.defaultDetail(statusCode.value()));
 			Problems.withCode(problem, Problems.defaultCode(statusCode.value()));
 		}
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+	}
+
+	/** Whole seconds, rounded up, at least one (RFC 9110's {@code Retry-After}). */
+	static long retryAfterSeconds(Duration wait) {
+		long seconds = (wait.toMillis() + 999) / 1000;
+		return Math.max(1, seconds);
 	}
 
 	/** The name a client knows a parameter by: a header's or query parameter's name. */
@@ -140,9 +163,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return parameter.getParameterName();
 	}
 
-	private ResponseEntity<Object> validationProblem(List<Problems.FieldError> errors) {
-		List<Problems.FieldError> sorted = errors.stream()
-			.sorted(Comparator.comparing(Problems.FieldError::field).thenComparing(Problems.FieldError::message))
+	private ResponseEntity<Object> validationProblem(List<InvalidField> errors) {
+		List<InvalidField> sorted = errors.stream()
+			.sorted(Comparator.comparing(InvalidField::field).thenComparing(InvalidField::message))
 			.toList();
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed",
 				"The request has invalid fields.");
@@ -158,8 +181,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (cause == null) {
 			return "A JSON request body is required.";
 		}
-		if (cause instanceof StreamReadException) {
-			return "The request body is not valid JSON.";
+		if (cause instanceof StreamReadException read) {
+			// StrictJsonCustomizer's duplicate detection: no member is silently dropped.
+			return String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
+					? "The request body has a field more than once." : "The request body is not valid JSON.";
 		}
 		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			String field = jackson.getPath()

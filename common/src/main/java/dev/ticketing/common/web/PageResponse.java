@@ -16,9 +16,10 @@ import java.util.function.Function;
  */
 public record PageResponse<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
 
-	/** A page of {@code items} out of {@code totalItems}. */
-	public static <T> PageResponse<T> of(List<T> items, int page, int size, long totalItems) {
-		return new PageResponse<>(items, page, size, totalItems, (totalItems + size - 1) / size);
+	/** The page {@code query} asked for: {@code items} out of {@code totalItems}. */
+	public static <T> PageResponse<T> of(List<T> items, PageQuery query, long totalItems) {
+		return new PageResponse<>(items, query.page(), query.size(), totalItems,
+				(totalItems + query.size() - 1) / query.size());
 	}
 
 	/** The same page with each item converted. */

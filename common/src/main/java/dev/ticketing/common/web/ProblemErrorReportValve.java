@@ -25,8 +25,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client is gone or the response is already on its way; nothing left to
-			// say.
+			// The client is gone, or the response is on its way: nothing to add.
 		}
 	}
 

@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import dev.ticketing.common.domain.InvalidField;
+
 /**
  * The one error shape of DESIGN §2: RFC 9457 problem details with a stable {@code code}.
  */
@@ -82,12 +84,8 @@ public final class Problems {
 		};
 	}
 
-	/** A validation error entry: {@code {"field": ..., "message": ...}}. */
-	public record FieldError(String field, String message) {
-	}
-
 	/** Adds the {@code errors} array of a 400 validation problem. */
-	public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+	public static ProblemDetail withErrors(ProblemDetail problem, List<InvalidField> errors) {
 		problem.setProperty("errors", errors);
 		return problem;
 	}

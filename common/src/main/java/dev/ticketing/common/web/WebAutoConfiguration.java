@@ -1,7 +1,10 @@
 package dev.ticketing.common.web;
 
+import java.util.List;
+
 import org.apache.catalina.core.StandardHost;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,6 +13,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What every service's HTTP API shares: the problem responses, the body size limit and
@@ -20,13 +25,26 @@ import org.springframework.core.Ordered;
 public class WebAutoConfiguration {
 
 	@Bean
-	ApiExceptionHandler apiExceptionHandler() {
-		return new ApiExceptionHandler();
+	ApiExceptionHandler apiExceptionHandler(ObjectProvider<ProblemStatuses> statuses) {
+		return new ApiExceptionHandler(ProblemStatuses.merge(statuses.orderedStream().toList()));
 	}
 
 	@Bean
 	ProblemErrorController problemErrorController() {
 		return new ProblemErrorController();
+	}
+
+	/** Controllers take a {@link PageQuery} parameter for {@code ?page=&size=}. */
+	@Bean
+	WebMvcConfigurer pageQueryParameters() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new PageQueryResolver());
+			}
+
+		};
 	}
 
 	@Bean

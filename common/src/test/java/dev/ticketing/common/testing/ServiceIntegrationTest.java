@@ -105,12 +105,12 @@ public abstract class ServiceIntegrationTest {
 
 	/** How many outbox rows are not published yet. */
 	protected long unsentEvents() {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL").query(Long.class).single();
 	}
 
 	/** Whether this service's consumer has applied (or skipped as stale) the event. */
 	protected boolean processed(Event<?> event) {
-		return this.jdbc.sql("SELECT count(*) FROM processed_messages WHERE consumer = ? AND event_id = ?")
+		return this.jdbc.sql("SELECT count(*) FROM messaging.processed_messages WHERE consumer = ? AND event_id = ?")
 			.params(this.serviceName, event.id())
 			.query(Long.class)
 			.single() == 1;

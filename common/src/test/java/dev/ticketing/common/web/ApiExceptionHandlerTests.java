@@ -121,7 +121,7 @@ class ApiExceptionHandlerTests extends WebIntegrationTest {
 	}
 
 	@Test
-	void answersAnApiExceptionWithItsStatusCodeDetailAndHeaders() {
+	void answersARefusalWithTheStatusOfItsCodeItsDetailAndRetryAfterInWholeSeconds() {
 		TestHttp.Response response = this.http.send("POST", "/api/things/claim", BodyPublishers.noBody());
 
 		JsonNode problem = response.assertProblem(429, "things_exhausted");
@@ -147,7 +147,7 @@ class ApiExceptionHandlerTests extends WebIntegrationTest {
 	}
 
 	@Test
-	void answersAnApiExceptionWithFieldErrorsAsAValidationProblem() {
+	void answersARefusalNamingFieldsAsAValidationProblem() {
 		TestHttp.Response response = this.http.send("POST", "/api/things/paint", BodyPublishers.noBody());
 
 		JsonNode problem = response.assertProblem(400, "validation_failed");
@@ -178,6 +178,40 @@ class ApiExceptionHandlerTests extends WebIntegrationTest {
 
 		assertThat(problem.path("errors").valueStream().map((error) -> error.path("field").asString()))
 			.containsExactly("size");
+		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("has the wrong type or format");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "page=-1", "page=1.5", "page=abc", "page=2147483648", "size=0", "size=101" })
+	void refusesEveryPageOrSizeThatIsNotAWholeNumberInRange(String query) {
+		JsonNode problem = this.http.get("/api/things?" + query).assertProblem(400, "validation_failed");
+
+		assertThat(problem.path("errors").findValuesAsString("field")).containsExactly(query.split("=")[0]);
+	}
+
+	@Test
+	void pagesDefaultToTheFirstOfTwenty() {
+		for (String query : new String[] { "", "?page=&size=" }) {
+			JsonNode page = this.http.get("/api/things" + query).json();
+
+			assertThat(page.path("page").asInt()).as(query).isZero();
+			assertThat(page.path("size").asInt()).as(query).isEqualTo(20);
+		}
+	}
+
+	@Test
+	void reportsPagingOnItsOwnBeforeTheRouteOwnParameters() {
+		JsonNode problem = this.http.get("/api/things?size=0&rating=10").assertProblem(400, "validation_failed");
+
+		assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("size");
+	}
+
+	@Test
+	void answersARefusalWhoseCodeHasNoStatusWith500() {
+		TestHttp.Response response = this.http.send("POST", "/api/things/lose", BodyPublishers.noBody());
+
+		response.assertProblem(500, "internal_error");
+		assertThat(response.body()).doesNotContain("things_misplaced", "Nobody knows");
 	}
 
 	@Test

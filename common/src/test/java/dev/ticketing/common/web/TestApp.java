@@ -1,11 +1,14 @@
 package dev.ticketing.common.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ticketing.common.domain.DomainException;
+import dev.ticketing.common.domain.InvalidField;
 import dev.ticketing.common.jwt.PublicKeyResolver;
 import dev.ticketing.common.jwt.TestKeys;
 import dev.ticketing.common.security.AuthenticatedUser;
@@ -25,7 +28,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,30 +87,43 @@ public class TestApp {
 		return registration;
 	}
 
-	static final class ThingsExhaustedException extends ApiException {
+	/** The web edge's status of the app's own refusal code. */
+	@Bean
+	ProblemStatuses thingsProblemStatuses() {
+		return ProblemStatuses.builder().map(HttpStatus.TOO_MANY_REQUESTS, "things_exhausted").build();
+	}
+
+	static final class ThingsExhaustedException extends DomainException {
 
 		ThingsExhaustedException() {
-			super(HttpStatus.TOO_MANY_REQUESTS, "things_exhausted", "No more things today.");
+			super("things_exhausted", "No more things today.");
 		}
 
 		@Override
-		public HttpHeaders headers() {
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.RETRY_AFTER, "30");
-			return headers;
+		public Optional<Duration> retryAfter() {
+			return Optional.of(Duration.ofMillis(29_001));
 		}
 
 	}
 
-	static final class UnknownColourException extends ApiException {
+	static final class UnknownColourException extends DomainException {
 
 		UnknownColourException() {
-			super(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.");
+			super("validation_failed", "The request has invalid fields.");
 		}
 
 		@Override
-		public List<Problems.FieldError> errors() {
-			return List.of(new Problems.FieldError("colour", "is not a colour we paint"));
+		public List<InvalidField> invalidFields() {
+			return List.of(new InvalidField("colour", "is not a colour we paint"));
+		}
+
+	}
+
+	/** A refusal whose code the app forgot to give a status. */
+	static final class UnmappedRefusalException extends DomainException {
+
+		UnmappedRefusalException() {
+			super("things_misplaced", "Nobody knows where the things are.");
 		}
 
 	}
@@ -126,9 +141,13 @@ public class TestApp {
 		}
 
 		@GetMapping("/api/things")
-		Map<String, Object> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-				@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-			return Map.of("items", List.of(), "page", page, "size", size);
+		PageResponse<Object> list(PageQuery page, @RequestParam(defaultValue = "1") @Min(1) @Max(9) int rating) {
+			return PageResponse.of(List.of(), page, 0);
+		}
+
+		@PostMapping("/api/things/lose")
+		Map<String, Object> lose() {
+			throw new UnmappedRefusalException();
 		}
 
 		@PostMapping("/api/things/claim")

@@ -1,23 +1,22 @@
 package dev.ticketing.orders.order;
 
-import java.util.Locale;
+import java.util.Optional;
+
+import dev.ticketing.common.domain.WireValue;
 
 /**
  * Why an order was cancelled.
  */
-public enum CancelReason {
+public enum CancelReason implements WireValue {
 
 	/** The buyer cancelled it. */
 	USER,
 	/** The hold window ran out before payment. */
 	EXPIRED;
 
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
-	public static CancelReason fromValue(String value) {
-		return valueOf(value.toUpperCase(Locale.ROOT));
+	/** The reason with this {@link #value()}. */
+	public static Optional<CancelReason> fromValue(String value) {
+		return WireValue.find(CancelReason.class, value);
 	}
 
 }

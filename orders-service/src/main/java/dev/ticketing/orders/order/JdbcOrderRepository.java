@@ -13,6 +13,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 
 /**
@@ -78,7 +79,7 @@ class JdbcOrderRepository implements OrderRepository {
 	}
 
 	@Override
-	public PageResponse<Order> findByUser(UUID userId, int page, int size) {
+	public PageResponse<Order> findByUser(UUID userId, PageQuery page) {
 		long total = this.jdbc.sql("SELECT count(*) FROM orders WHERE user_id = ?")
 			.param(userId)
 			.query(Long.class)
@@ -86,10 +87,10 @@ class JdbcOrderRepository implements OrderRepository {
 		List<Order> items = this.jdbc
 			.sql("SELECT " + COLUMNS
 					+ " FROM orders WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-			.params(userId, size, (long) page * size)
+			.params(userId, page.size(), page.offset())
 			.query(JdbcOrderRepository::order)
 			.list();
-		return PageResponse.of(items, page, size, total);
+		return PageResponse.of(items, page, total);
 	}
 
 	@Override
@@ -107,7 +108,8 @@ class JdbcOrderRepository implements OrderRepository {
 		return new Order(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
 				new OrderedTicket(rs.getObject("ticket_id", UUID.class), rs.getString("ticket_title"),
 						rs.getLong("ticket_price"), rs.getString("ticket_currency")),
-				OrderStatus.fromValue(rs.getString("status")), (reason != null) ? CancelReason.fromValue(reason) : null,
+				OrderStatus.fromValue(rs.getString("status")).orElseThrow(),
+				(reason != null) ? CancelReason.fromValue(reason).orElseThrow() : null,
 				rs.getObject("payment_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
 				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,10 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ticketing.common.security.AuthenticatedUser;
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.common.web.PathIds;
 
@@ -44,10 +42,8 @@ class OrderController {
 	}
 
 	@GetMapping
-	PageResponse<OrderResponse> list(@AuthenticationPrincipal AuthenticatedUser user,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.orders.list(user.id(), page, size).map(OrderResponse::of);
+	PageResponse<OrderResponse> list(@AuthenticationPrincipal AuthenticatedUser user, PageQuery page) {
+		return this.orders.list(user.id(), page).map(OrderResponse::of);
 	}
 
 	@GetMapping("/{id}")

@@ -1,16 +1,14 @@
 package dev.ticketing.orders.order;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 409 {@code order_not_cancellable}.
+ * {@code order_not_cancellable}.
  */
-public class OrderNotCancellableException extends ApiException {
+public class OrderNotCancellableException extends DomainException {
 
 	public OrderNotCancellableException() {
-		super(HttpStatus.CONFLICT, "order_not_cancellable", "A complete order cannot be cancelled.");
+		super("order_not_cancellable", "A complete order cannot be cancelled.");
 	}
 
 }

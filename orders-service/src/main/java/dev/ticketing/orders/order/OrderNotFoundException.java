@@ -1,16 +1,14 @@
 package dev.ticketing.orders.order;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 404 {@code order_not_found}.
+ * {@code order_not_found}.
  */
-public class OrderNotFoundException extends ApiException {
+public class OrderNotFoundException extends DomainException {
 
 	public OrderNotFoundException() {
-		super(HttpStatus.NOT_FOUND, "order_not_found", "There is no such order.");
+		super("order_not_found", "There is no such order.");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 
 /**
@@ -27,7 +28,7 @@ public interface OrderRepository {
 	void update(Order order);
 
 	/** A buyer's orders, newest first. */
-	PageResponse<Order> findByUser(UUID userId, int page, int size);
+	PageResponse<Order> findByUser(UUID userId, PageQuery page);
 
 	/**
 	 * Locks up to {@code limit} {@code created} orders whose hold ran out by {@code now},

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ticketing.common.messaging.Outbox;
 import dev.ticketing.common.messaging.PoisonEventException;
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.orders.OrdersProperties;
 import dev.ticketing.orders.replica.TicketReplica;
@@ -77,8 +78,8 @@ public class OrderService {
 	}
 
 	@Transactional(readOnly = true)
-	public PageResponse<Order> list(UUID buyer, int page, int size) {
-		return this.orders.findByUser(buyer, page, size);
+	public PageResponse<Order> list(UUID buyer, PageQuery page) {
+		return this.orders.findByUser(buyer, page);
 	}
 
 	/**

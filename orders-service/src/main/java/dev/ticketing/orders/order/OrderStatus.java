@@ -1,13 +1,15 @@
 package dev.ticketing.orders.order;
 
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+
+import dev.ticketing.common.domain.WireValue;
 
 /**
  * Where an order stands, and where it may go next (DESIGN: created → cancelled, created →
  * complete; nothing leaves cancelled or complete).
  */
-public enum OrderStatus {
+public enum OrderStatus implements WireValue {
 
 	/** Holding the ticket, awaiting payment. */
 	CREATED,
@@ -21,13 +23,9 @@ public enum OrderStatus {
 		return this == CREATED && Set.of(CANCELLED, COMPLETE).contains(next);
 	}
 
-	/** The name used in JSON, events and the database. */
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
-	public static OrderStatus fromValue(String value) {
-		return valueOf(value.toUpperCase(Locale.ROOT));
+	/** The status with this {@link #value()}. */
+	public static Optional<OrderStatus> fromValue(String value) {
+		return WireValue.find(OrderStatus.class, value);
 	}
 
 }

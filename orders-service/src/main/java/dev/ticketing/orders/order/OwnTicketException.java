@@ -1,16 +1,14 @@
 package dev.ticketing.orders.order;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 403 {@code own_ticket}.
+ * {@code own_ticket}.
  */
-public class OwnTicketException extends ApiException {
+public class OwnTicketException extends DomainException {
 
 	public OwnTicketException() {
-		super(HttpStatus.FORBIDDEN, "own_ticket", "You cannot order your own ticket.");
+		super("own_ticket", "You cannot order your own ticket.");
 	}
 
 }

@@ -1,16 +1,14 @@
 package dev.ticketing.orders.order;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 409 {@code ticket_unavailable}.
+ * {@code ticket_unavailable}.
  */
-public class TicketUnavailableException extends ApiException {
+public class TicketUnavailableException extends DomainException {
 
 	public TicketUnavailableException() {
-		super(HttpStatus.CONFLICT, "ticket_unavailable", "The ticket is reserved, sold or withdrawn.");
+		super("ticket_unavailable", "The ticket is reserved, sold or withdrawn.");
 	}
 
 }

@@ -637,7 +637,7 @@ class OrdersApiIntegrationTests extends OrdersIntegrationTest {
 
 	/** How many events the outbox holds that mention an id, sent or not. */
 	private long eventsAbout(UUID id) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE body LIKE ?")
+		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + id + "%")
 			.query(Long.class)
 			.single();

@@ -315,11 +315,11 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(order(this.buyer, this.id)).isEqualTo(this.existing);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE body LIKE ?")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + this.id + "%")
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE body LIKE ?")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + this.free + "%")
 			.query(Long.class)
 			.single()).isZero();

@@ -3,6 +3,8 @@ package dev.ticketing.payments.order;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What payments-service knows of an order, from {@code orders.v1.>}.
  *
@@ -15,8 +17,8 @@ import java.util.UUID;
  * @param currency ISO 4217, {@code null} likewise
  * @param expiresAt when the hold runs out, {@code null} likewise
  */
-public record OrderReplica(UUID id, long version, UUID userId, String status, Long amount, String currency,
-		Instant expiresAt) {
+public record OrderReplica(UUID id, long version, UUID userId, String status, @Nullable Long amount,
+		@Nullable String currency, @Nullable Instant expiresAt) {
 
 	public boolean isPlacedBy(UUID user) {
 		return this.userId.equals(user);
@@ -36,6 +38,40 @@ public record OrderReplica(UUID id, long version, UUID userId, String status, Lo
 	 */
 	public boolean isExpiredAt(Instant now) {
 		return this.expiresAt != null && !now.isBefore(this.expiresAt);
+	}
+
+	/**
+	 * The price to charge for the order at {@code now}, if it can be paid then.
+	 * @throws OrderPaidException if it is complete
+	 * @throws OrderCancelledException if it was cancelled
+	 * @throws OrderExpiredException if its hold has run out
+	 * @throws IllegalStateException if its {@code order.created} was never seen, so its
+	 * price is unknown (a created order always has one)
+	 */
+	public Price priceToPayAt(Instant now) {
+		if (isComplete()) {
+			throw new OrderPaidException();
+		}
+		if (isCancelled()) {
+			throw new OrderCancelledException();
+		}
+		if (isExpiredAt(now)) {
+			throw new OrderExpiredException();
+		}
+		if (this.amount == null || this.currency == null) {
+			throw new IllegalStateException("Order " + this.id + " is created but its price is unknown");
+		}
+		return new Price(this.amount, this.currency);
+	}
+
+	/**
+	 * What an order costs.
+	 *
+	 * @param amount in minor units
+	 * @param currency ISO 4217
+	 */
+	public record Price(long amount, String currency) {
+
 	}
 
 }

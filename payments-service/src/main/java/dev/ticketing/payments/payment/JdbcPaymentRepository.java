@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
+import dev.ticketing.payments.order.OrderPaidException;
 
 /**
  * Payments in PostgreSQL. The partial unique index
@@ -88,24 +92,24 @@ class JdbcPaymentRepository implements PaymentRepository {
 	}
 
 	@Override
-	public PageResponse<Payment> findByUser(UUID userId, UUID orderId, int page, int size) {
+	public PageResponse<Payment> findByUser(UUID userId, @Nullable UUID orderId, PageQuery page) {
 		String where = " FROM payments WHERE user_id = ?" + ((orderId != null) ? " AND order_id = ?" : "");
 		List<Object> params = new ArrayList<>(List.of(userId));
 		if (orderId != null) {
 			params.add(orderId);
 		}
 		long total = this.jdbc.sql("SELECT count(*)" + where).params(params).query(Long.class).single();
-		params.add(size);
-		params.add((long) page * size);
+		params.add(page.size());
+		params.add(page.offset());
 		List<Payment> items = this.jdbc
 			.sql("SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
 			.params(params)
 			.query(JdbcPaymentRepository::payment)
 			.list();
-		return PageResponse.of(items, page, size, total);
+		return PageResponse.of(items, page, total);
 	}
 
-	private static Timestamp timestamp(Payment payment) {
+	private static @Nullable Timestamp timestamp(Payment payment) {
 		return (payment.refundedAt() != null) ? Timestamp.from(payment.refundedAt()) : null;
 	}
 
@@ -113,7 +117,7 @@ class JdbcPaymentRepository implements PaymentRepository {
 		Timestamp refundedAt = rs.getTimestamp("refunded_at");
 		return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
 				rs.getObject("user_id", UUID.class), rs.getLong("amount"), rs.getString("currency"),
-				PaymentStatus.fromValue(rs.getString("status")), rs.getString("provider"),
+				PaymentStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getString("provider"),
 				rs.getString("provider_payment_id"), rs.getString("refund_reason"),
 				rs.getTimestamp("created_at").toInstant(), (refundedAt != null) ? refundedAt.toInstant() : null,
 				rs.getString("attempt_key"));

@@ -21,7 +21,7 @@ import dev.ticketing.payments.order.OrderReplicas;
 class OrderSubscription {
 
 	@Bean
-	EventSubscription orderEvents(OrderReplicas replicas, PaymentService payments) {
+	EventSubscription orderEvents(OrderReplicas replicas, LatePaymentSaga latePayments) {
 		return EventSubscription.to(EventStream.ORDERS).on(OrderCreated.class, (event) -> {
 			OrderCreated order = event.data();
 			replicas.applyCreated(order.id(), order.version(), order.userId(), order.ticket().id(), order.status(),
@@ -29,7 +29,7 @@ class OrderSubscription {
 		}).on(OrderCancelled.class, (event) -> {
 			OrderCancelled order = event.data();
 			replicas.applyStatus(order.id(), order.version(), order.userId(), order.ticket().id(), "cancelled");
-			payments.refundPaymentOf(order.id(), Payment.ORDER_CANCELLED);
+			latePayments.onOrderCancelled(order.id());
 		}).on(OrderCompleted.class, (event) -> {
 			OrderCompleted order = event.data();
 			replicas.applyStatus(order.id(), order.version(), order.userId(), order.ticket().id(), "complete");

@@ -3,6 +3,8 @@ package dev.ticketing.payments.payment;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Money taken for an order, and possibly given back.
  *
@@ -21,8 +23,8 @@ import java.util.UUID;
  * {@code null} if the provider did not say (a webhook without it)
  */
 public record Payment(UUID id, UUID orderId, UUID userId, long amount, String currency, PaymentStatus status,
-		String provider, String providerPaymentId, String refundReason, Instant createdAt, Instant refundedAt,
-		String attemptKey) {
+		String provider, String providerPaymentId, @Nullable String refundReason, Instant createdAt,
+		@Nullable Instant refundedAt, @Nullable String attemptKey) {
 
 	/** The reason of the late-payment saga's refunds. */
 	public static final String ORDER_CANCELLED = "order_cancelled";
@@ -35,9 +37,18 @@ public record Payment(UUID id, UUID orderId, UUID userId, long amount, String cu
 
 	/** A payment that succeeded now. */
 	public static Payment succeeded(UUID id, UUID orderId, UUID userId, long amount, String currency, String provider,
-			String providerPaymentId, String attemptKey, Instant now) {
+			String providerPaymentId, @Nullable String attemptKey, Instant now) {
 		return new Payment(id, orderId, userId, amount, currency, PaymentStatus.SUCCEEDED, provider, providerPaymentId,
 				null, now, null, attemptKey);
+	}
+
+	/**
+	 * The payment as it was when it was taken (succeeded, nothing refunded): what the
+	 * request that took it answered, and so what a retry of that request answers again.
+	 */
+	public Payment asTaken() {
+		return new Payment(this.id, this.orderId, this.userId, this.amount, this.currency, PaymentStatus.SUCCEEDED,
+				this.provider, this.providerPaymentId, null, this.createdAt, null, this.attemptKey);
 	}
 
 	/** Whether the attempt with this provider idempotency key took it. */

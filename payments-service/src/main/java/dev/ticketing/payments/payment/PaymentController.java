@@ -4,10 +4,9 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ticketing.common.security.AuthenticatedUser;
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.common.web.PathIds;
+import dev.ticketing.common.web.Problems;
 
 /**
  * {@code /api/payments} (DESIGN §2, payments-service table). Every route but the
@@ -42,33 +43,37 @@ class PaymentController {
 		this.payments = payments;
 	}
 
+	/**
+	 * 201 and the payment, or 402 {@code payment_declined}; either with
+	 * {@code Idempotent-Replayed: true} when it is a retry's answer.
+	 */
 	@PostMapping
-	ResponseEntity<PaymentResponse> pay(@AuthenticationPrincipal AuthenticatedUser user,
+	ResponseEntity<?> pay(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Pattern(
 					regexp = "[\\x21-\\x7E]*",
-					message = "must be printable ASCII without spaces") String idempotencyKey,
+					message = "must be printable ASCII without spaces") @Nullable String idempotencyKey,
 			@Valid @RequestBody PaymentRequest request) {
-		PaymentResult result = this.payments.pay(user.id(), UUID.fromString(request.orderId()), request.paymentMethod(),
-				idempotencyKey);
-		return switch (result) {
-			case PaymentResult.Paid paid -> {
-				ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
-					.location(URI.create("/api/payments/" + paid.payment().id()));
-				if (paid.replayed()) {
-					response.header(IDEMPOTENT_REPLAYED, "true");
-				}
-				yield response.body(paid.payment());
-			}
-			case PaymentResult.Declined declined ->
-				throw new PaymentDeclinedException(declined.message(), declined.replayed());
+		PaymentOutcome outcome = this.payments.pay(user.id(), UUID.fromString(request.orderId()),
+				request.paymentMethod(), idempotencyKey);
+		ResponseEntity.BodyBuilder response = switch (outcome) {
+			case PaymentOutcome.Paid paid ->
+				ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/payments/" + paid.payment().id()));
+			case PaymentOutcome.Declined declined -> ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED);
+		};
+		if (outcome.replayed()) {
+			response.header(IDEMPOTENT_REPLAYED, "true");
+		}
+		return switch (outcome) {
+			case PaymentOutcome.Paid paid -> response.body(PaymentResponse.of(paid.payment()));
+			case PaymentOutcome.Declined declined ->
+				response.body(Problems.of(HttpStatus.PAYMENT_REQUIRED, "payment_declined", declined.message()));
 		};
 	}
 
 	@GetMapping
 	PageResponse<PaymentResponse> list(@AuthenticationPrincipal AuthenticatedUser user,
-			@RequestParam(required = false) UUID orderId, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.payments.list(user.id(), orderId, page, size).map(PaymentResponse::of);
+			@RequestParam(required = false) @Nullable UUID orderId, PageQuery page) {
+		return this.payments.list(user.id(), orderId, page).map(PaymentResponse::of);
 	}
 
 	@GetMapping("/{id}")

@@ -1,16 +1,14 @@
 package dev.ticketing.payments.payment;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 404 {@code payment_not_found}: unknown, or not the caller's.
+ * {@code payment_not_found}: unknown, or not the caller's.
  */
-public class PaymentNotFoundException extends ApiException {
+public class PaymentNotFoundException extends DomainException {
 
 	public PaymentNotFoundException() {
-		super(HttpStatus.NOT_FOUND, "payment_not_found", "There is no such payment.");
+		super("payment_not_found", "There is no such payment.");
 	}
 
 }

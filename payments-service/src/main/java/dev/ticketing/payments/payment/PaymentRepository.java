@@ -3,6 +3,9 @@ package dev.ticketing.payments.payment;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 
 /**
@@ -13,8 +16,8 @@ public interface PaymentRepository {
 
 	/**
 	 * Stores a new payment.
-	 * @throws OrderPaidException if it succeeded and the order already has a succeeded
-	 * payment
+	 * @throws dev.ticketing.payments.order.OrderPaidException if it succeeded and the
+	 * order already has a succeeded payment
 	 */
 	void insert(Payment payment);
 
@@ -30,6 +33,6 @@ public interface PaymentRepository {
 	void update(Payment payment);
 
 	/** A user's payments, newest first, for one order if {@code orderId} is given. */
-	PageResponse<Payment> findByUser(UUID userId, UUID orderId, int page, int size);
+	PageResponse<Payment> findByUser(UUID userId, @Nullable UUID orderId, PageQuery page);
 
 }

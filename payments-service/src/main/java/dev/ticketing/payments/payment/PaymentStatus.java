@@ -1,30 +1,22 @@
 package dev.ticketing.payments.payment;
 
-import java.util.Arrays;
+import java.util.Optional;
+
+import dev.ticketing.common.domain.WireValue;
 
 /**
  * Where a payment stands: {@code succeeded}, then possibly {@code refunded}.
  */
-public enum PaymentStatus {
+public enum PaymentStatus implements WireValue {
 
-	SUCCEEDED("succeeded"), REFUNDED("refunded");
+	/** The money was taken. */
+	SUCCEEDED,
+	/** The money was given back. */
+	REFUNDED;
 
-	private final String value;
-
-	PaymentStatus(String value) {
-		this.value = value;
-	}
-
-	/** The name in the API, events and the database. */
-	public String value() {
-		return this.value;
-	}
-
-	public static PaymentStatus fromValue(String value) {
-		return Arrays.stream(values())
-			.filter((status) -> status.value.equals(value))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unknown payment status " + value));
+	/** The status with this {@link #value()}. */
+	public static Optional<PaymentStatus> fromValue(String value) {
+		return WireValue.find(PaymentStatus.class, value);
 	}
 
 }

@@ -1,17 +1,15 @@
 package dev.ticketing.payments.payment;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 503 {@code payment_provider_unavailable}: no answer from the provider; the transaction
+ * {@code payment_provider_unavailable}: no answer from the provider; the transaction
  * rolled back.
  */
-public class ProviderUnavailableException extends ApiException {
+public class ProviderUnavailableException extends DomainException {
 
 	public ProviderUnavailableException() {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "payment_provider_unavailable",
+		super("payment_provider_unavailable",
 				"The payment provider could not be reached; nothing was recorded. Retry with the same Idempotency-Key.");
 	}
 

@@ -2,26 +2,25 @@ package dev.ticketing.payments.provider;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.ticketing.payments.PaymentsProperties;
-import dev.ticketing.payments.stripe.StripePaymentProvider;
 
 /**
- * The provider {@code ticketing.payments.provider} names, counted by
- * {@link MeteredPaymentProvider}.
+ * The simulated provider, when {@code ticketing.payments.provider} names it (the
+ * default), counted by {@link MeteredPaymentProvider}. Every other provider's package
+ * contributes its own bean the same way.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentProviderConfiguration {
 
 	@Bean
-	PaymentProvider paymentProvider(PaymentsProperties properties, MeterRegistry registry) {
-		PaymentProvider provider = switch (properties.provider()) {
-			case SIMULATED -> new SimulatedPaymentProvider(properties.simulated().latency());
-			case STRIPE -> new StripePaymentProvider(properties.stripe());
-		};
-		return new MeteredPaymentProvider(provider, registry);
+	@ConditionalOnProperty(prefix = "ticketing.payments", name = "provider", havingValue = "simulated",
+			matchIfMissing = true)
+	PaymentProvider simulatedPaymentProvider(PaymentsProperties properties, MeterRegistry registry) {
+		return new MeteredPaymentProvider(new SimulatedPaymentProvider(properties.simulated().latency()), registry);
 	}
 
 }

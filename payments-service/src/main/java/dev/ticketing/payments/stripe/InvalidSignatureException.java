@@ -1,18 +1,16 @@
 package dev.ticketing.payments.stripe;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 400 {@code invalid_signature}: a webhook whose {@code Stripe-Signature} is missing,
- * does not verify with the endpoint's secret, or is older than the tolerance (a replay).
- * It changes nothing.
+ * {@code invalid_signature}: a webhook whose {@code Stripe-Signature} is missing, does
+ * not verify with the endpoint's secret, or is older than the tolerance (a replay). It
+ * changes nothing.
  */
-class InvalidSignatureException extends ApiException {
+class InvalidSignatureException extends DomainException {
 
 	InvalidSignatureException() {
-		super(HttpStatus.BAD_REQUEST, "invalid_signature",
+		super("invalid_signature",
 				"The Stripe-Signature header is missing, does not match the payload, or is too old.");
 	}
 

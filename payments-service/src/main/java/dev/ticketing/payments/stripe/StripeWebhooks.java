@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -19,13 +20,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.ticketing.payments.payment.PaymentService;
+import dev.ticketing.common.web.PathIds;
+import dev.ticketing.payments.payment.ChargeSettlement;
 
 /**
  * Applies Stripe's webhook events, each once: {@code payment_intent.succeeded} records a
  * charge that no payment request recorded (the request timed out, or the service stopped
- * after Stripe took the money) through {@link PaymentService#settleSucceededCharge}; the
- * rest is recorded and logged. Only with {@code ticketing.payments.provider=stripe}.
+ * after Stripe took the money) through {@link ChargeSettlement#settleSucceededCharge};
+ * the rest is recorded and logged. Only with {@code ticketing.payments.provider=stripe}.
  */
 @Service
 @ConditionalOnProperty(prefix = "ticketing.payments", name = "provider", havingValue = "stripe")
@@ -35,15 +37,15 @@ class StripeWebhooks {
 
 	private final ProviderEvents events;
 
-	private final PaymentService payments;
+	private final ChargeSettlement settlement;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	StripeWebhooks(ProviderEvents events, PaymentService payments, JsonMapper json, Clock clock) {
+	StripeWebhooks(ProviderEvents events, ChargeSettlement settlement, JsonMapper json, Clock clock) {
 		this.events = events;
-		this.payments = payments;
+		this.settlement = settlement;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -77,7 +79,7 @@ class StripeWebhooks {
 					event.getId(), intent.id(), intent.metadata());
 			return;
 		}
-		this.payments.settleSucceededCharge(orderId.get(), userId.get(), intent.amount(),
+		this.settlement.settleSucceededCharge(orderId.get(), userId.get(), intent.amount(),
 				intent.currency().toUpperCase(Locale.ROOT), intent.id(),
 				intent.metadata().get(StripePaymentProvider.ATTEMPT));
 	}
@@ -117,24 +119,15 @@ class StripeWebhooks {
 	}
 
 	/** A UUID in its canonical form, as payments-service writes it into metadata. */
-	private static Optional<UUID> uuid(String value) {
-		if (value == null) {
-			return Optional.empty();
-		}
-		try {
-			UUID uuid = UUID.fromString(value);
-			return uuid.toString().equalsIgnoreCase(value) ? Optional.of(uuid) : Optional.empty();
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+	private static Optional<UUID> uuid(@Nullable String value) {
+		return (value != null) ? PathIds.parse(value) : Optional.empty();
 	}
 
 	/**
 	 * What the webhooks read of a PaymentIntent.
 	 */
-	private record Intent(String id, Long amount, String currency, Map<String, String> metadata,
-			String lastPaymentError) {
+	private record Intent(@Nullable String id, @Nullable Long amount, @Nullable String currency,
+			Map<String, String> metadata, @Nullable String lastPaymentError) {
 
 	}
 

@@ -207,7 +207,7 @@ abstract class WithTicketsAndOrdersServices extends PaymentsIntegrationTest {
 
 	/** Unpublished rows of payments' outbox about an order. */
 	protected long unsentEventsAbout(UUID order) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND body LIKE ?")
+		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL AND body LIKE ?")
 			.param("%" + order + "%")
 			.query(Long.class)
 			.single();

@@ -253,7 +253,7 @@ class PaymentsBadInputIntegrationTests extends PaymentsIntegrationTest {
 	private void assertNothingChanged() {
 		assertThat(payments(this.free.id())).isZero();
 		assertThat(totalCharges()).isEqualTo(this.chargesBefore);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE body LIKE ?")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + this.free.id() + "%")
 			.query(Long.class)
 			.single()).isZero();

@@ -93,14 +93,14 @@ class JdbcTicketRepository implements TicketRepository {
 		}
 		long total = this.jdbc.sql("SELECT count(*) FROM tickets" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(query.size());
-		pageParams.add((long) query.page() * query.size());
+		pageParams.add(query.page().size());
+		pageParams.add(query.page().offset());
 		List<Ticket> items = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM tickets" + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
 			.params(pageParams)
 			.query(JdbcTicketRepository::ticket)
 			.list();
-		return PageResponse.of(items, query.page(), query.size(), total);
+		return PageResponse.of(items, query.page(), total);
 	}
 
 	private static Ticket ticket(ResultSet rs, int row) throws SQLException {

@@ -1,16 +1,14 @@
 package dev.ticketing.tickets.ticket;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 403 {@code not_owner}: only the seller may change a listing.
+ * {@code not_owner}: only the seller may change a listing.
  */
-public class NotOwnerException extends ApiException {
+public class NotOwnerException extends DomainException {
 
 	public NotOwnerException() {
-		super(HttpStatus.FORBIDDEN, "not_owner", "Only the seller can change this ticket.");
+		super("not_owner", "Only the seller can change this ticket.");
 	}
 
 }

@@ -5,10 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ticketing.common.security.AuthenticatedUser;
+import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.common.web.PathIds;
 
@@ -51,12 +51,11 @@ class TicketController {
 			@RequestParam(defaultValue = "available") @Pattern(regexp = "available|reserved|sold|withdrawn|all",
 					message = "must be one of available, reserved, sold, withdrawn, all") String status,
 			@RequestParam(required = false) @Size(max = 200) @Pattern(regexp = TicketRequest.NO_NUL,
-					message = TicketRequest.NO_NUL_MESSAGE) String q,
-			@RequestParam(required = false) UUID sellerId, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+					message = TicketRequest.NO_NUL_MESSAGE) @Nullable String q,
+			@RequestParam(required = false) @Nullable UUID sellerId, PageQuery page) {
 		TicketStatus wanted = "all".equals(status) ? null : TicketStatus.fromValue(status).orElseThrow();
 		String text = Optional.ofNullable(q).map(String::strip).filter((value) -> !value.isEmpty()).orElse(null);
-		return this.tickets.search(new TicketQuery(wanted, text, sellerId, page, size)).map(TicketResponse::of);
+		return this.tickets.search(new TicketQuery(wanted, text, sellerId, page)).map(TicketResponse::of);
 	}
 
 	@GetMapping("/{id}")

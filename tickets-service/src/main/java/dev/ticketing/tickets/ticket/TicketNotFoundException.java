@@ -1,16 +1,14 @@
 package dev.ticketing.tickets.ticket;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 404 {@code ticket_not_found}.
+ * {@code ticket_not_found}: no such ticket (or a malformed id).
  */
-public class TicketNotFoundException extends ApiException {
+public class TicketNotFoundException extends DomainException {
 
 	public TicketNotFoundException() {
-		super(HttpStatus.NOT_FOUND, "ticket_not_found", "There is no such ticket.");
+		super("ticket_not_found", "There is no such ticket.");
 	}
 
 }

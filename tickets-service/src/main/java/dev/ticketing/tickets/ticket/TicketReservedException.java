@@ -1,17 +1,15 @@
 package dev.ticketing.tickets.ticket;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 409 {@code ticket_reserved}: the ticket is reserved, sold or withdrawn and cannot be
+ * {@code ticket_reserved}: the ticket is reserved, sold or withdrawn and cannot be
  * changed.
  */
-public class TicketReservedException extends ApiException {
+public class TicketReservedException extends DomainException {
 
 	public TicketReservedException(TicketStatus status) {
-		super(HttpStatus.CONFLICT, "ticket_reserved", "The ticket is " + status.value() + " and cannot be changed.");
+		super("ticket_reserved", "The ticket is " + status.value() + " and cannot be changed.");
 	}
 
 }

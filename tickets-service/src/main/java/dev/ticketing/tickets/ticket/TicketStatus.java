@@ -1,12 +1,13 @@
 package dev.ticketing.tickets.ticket;
 
-import java.util.Locale;
 import java.util.Optional;
+
+import dev.ticketing.common.domain.WireValue;
 
 /**
  * Where a listing stands.
  */
-public enum TicketStatus {
+public enum TicketStatus implements WireValue {
 
 	/** Listed and free to order. */
 	AVAILABLE,
@@ -17,19 +18,9 @@ public enum TicketStatus {
 	/** Taken off the market by its seller. */
 	WITHDRAWN;
 
-	/** The name used in JSON, events and the database. */
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
 	/** The status with this {@link #value()}. */
 	public static Optional<TicketStatus> fromValue(String value) {
-		for (TicketStatus status : values()) {
-			if (status.value().equals(value)) {
-				return Optional.of(status);
-			}
-		}
-		return Optional.empty();
+		return WireValue.find(TicketStatus.class, value);
 	}
 
 }

@@ -1,17 +1,14 @@
 package dev.ticketing.tickets.ticket;
 
-import org.springframework.http.HttpStatus;
-
-import dev.ticketing.common.web.ApiException;
+import dev.ticketing.common.domain.DomainException;
 
 /**
- * 409 {@code version_conflict}: the client edited an older version of the ticket.
+ * {@code version_conflict}: the client edited an older version of the ticket.
  */
-public class VersionConflictException extends ApiException {
+public class VersionConflictException extends DomainException {
 
 	public VersionConflictException(long current) {
-		super(HttpStatus.CONFLICT, "version_conflict",
-				"The ticket has changed since you read it; it is now at version " + current + ".");
+		super("version_conflict", "The ticket has changed since you read it; it is now at version " + current + ".");
 	}
 
 }

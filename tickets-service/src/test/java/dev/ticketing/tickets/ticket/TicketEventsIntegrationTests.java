@@ -96,7 +96,7 @@ class TicketEventsIntegrationTests extends TicketsIntegrationTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
 
 		assertThat(this.http.get("/api/tickets/" + id).status()).isEqualTo(404);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE body LIKE ?")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + id + "%")
 			.query(Long.class)
 			.single()).isZero();
@@ -120,12 +120,15 @@ class TicketEventsIntegrationTests extends TicketsIntegrationTest {
 	 */
 	private void insertSentRow(UUID id, String ago) {
 		this.jdbc.sql("""
-				INSERT INTO outbox (id, subject, body, occurred_at, sent_at)
+				INSERT INTO messaging.outbox (id, subject, body, occurred_at, sent_at)
 				VALUES (?, 'tickets.v1.ticket.created', '{}', now(), now() - ?::interval)""").params(id, ago).update();
 	}
 
 	private boolean outboxHas(UUID id) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE id = ?").param(id).query(Long.class).single() == 1;
+		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE id = ?")
+			.param(id)
+			.query(Long.class)
+			.single() == 1;
 	}
 
 	private List<Stored> awaitPublished(String ticketId, int count) {

@@ -620,7 +620,7 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 
 	/** How many events the outbox holds about a ticket, sent or not. */
 	private long eventsAbout(String ticketId) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE body LIKE ?")
+		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + ticketId + "%")
 			.query(Long.class)
 			.single();

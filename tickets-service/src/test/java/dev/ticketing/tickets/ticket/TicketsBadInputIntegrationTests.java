@@ -429,7 +429,7 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 
 	private void assertUnchanged() {
 		assertThat(ticket(this.id)).isEqualTo(this.existing);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE body LIKE ?")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + this.id + "%")
 			.query(Long.class)
 			.single()).isEqualTo(1);
