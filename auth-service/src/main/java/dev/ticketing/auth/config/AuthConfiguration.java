@@ -2,6 +2,8 @@ package dev.ticketing.auth.config;
 
 import java.util.concurrent.Semaphore;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -35,7 +37,7 @@ class AuthConfiguration {
 		}
 
 		@Override
-		public String encode(CharSequence rawPassword) {
+		public @Nullable String encode(@Nullable CharSequence rawPassword) {
 			this.permits.acquireUninterruptibly();
 			try {
 				return this.delegate.encode(rawPassword);
@@ -46,7 +48,7 @@ class AuthConfiguration {
 		}
 
 		@Override
-		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
 			this.permits.acquireUninterruptibly();
 			try {
 				return this.delegate.matches(rawPassword, encodedPassword);

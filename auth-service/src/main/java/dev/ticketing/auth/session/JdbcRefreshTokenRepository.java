@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,11 +59,13 @@ class JdbcRefreshTokenRepository implements RefreshTokenRepository {
 
 	private static RefreshToken map(ResultSet rs, int row) throws SQLException {
 		return new RefreshToken(rs.getObject("id", UUID.class), rs.getObject("family_id", UUID.class),
-				rs.getObject("user_id", UUID.class), rs.getBytes("token_hash"), instant(rs, "created_at"),
-				instant(rs, "expires_at"), instant(rs, "rotated_at"), instant(rs, "revoked_at"));
+				rs.getObject("user_id", UUID.class), rs.getBytes("token_hash"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+				instant(rs, "rotated_at"), instant(rs, "revoked_at"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	/** A column that may be null: the token is not rotated or revoked yet. */
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
 	}

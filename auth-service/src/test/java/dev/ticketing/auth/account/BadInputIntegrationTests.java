@@ -35,6 +35,21 @@ class BadInputIntegrationTests extends AuthIntegrationTest {
 	}
 
 	@Test
+	void aFieldGivenTwiceIs400AndCreatesNoAccount() {
+		String other = "other-" + this.email;
+		for (String body : new String[] {
+				"{\"email\": \"" + this.email + "\", \"password\": \"password1\", \"email\": \"" + other + "\"}",
+				"{\"email\": \"" + other + "\", \"password\": \"password1\", \"email\": \"" + this.email + "\"}",
+				"{\"email\": \"" + this.email + "\", \"password\": \"password1\", \"password\": \"password2\"}" }) {
+			Response response = this.http.postJson("/api/users/signup", body);
+			assertRefused(response, 400, "malformed_request");
+			assertThat(response.json().path("detail").asString())
+				.isEqualTo("The request body has a field more than once.");
+			assertThat(usersWithEmail(other)).isZero();
+		}
+	}
+
+	@Test
 	void wrongJsonTypesAre400() {
 		assertRefused(this.http.postJson("/api/users/signup", "{\"email\": 42, \"password\": \"password1\"}"), 400,
 				"malformed_request");

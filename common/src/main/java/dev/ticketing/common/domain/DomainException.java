@@ -16,14 +16,22 @@ public abstract class DomainException extends RuntimeException {
 
 	private final String code;
 
+	private final String detail;
+
 	protected DomainException(String code, String detail) {
 		super(detail);
 		this.code = code;
+		this.detail = detail;
 	}
 
 	/** The stable, snake_case code of the refusal. */
 	public String code() {
 		return this.code;
+	}
+
+	/** What was refused and why, as a sentence for the client. */
+	public String detail() {
+		return this.detail;
 	}
 
 	/**

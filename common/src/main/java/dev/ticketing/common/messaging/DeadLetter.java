@@ -2,6 +2,8 @@ package dev.ticketing.common.messaging;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message a consumer gave up on: an entry of the dead-letter stream and the message it
  * points to.
@@ -18,6 +20,6 @@ import java.time.Instant;
  * @param body the message body, {@code null} if it has left the stream
  */
 public record DeadLetter(long sequence, String reason, String stream, String consumer, long streamSequence,
-		long deliveries, Instant at, String subject, String body) {
+		long deliveries, Instant at, @Nullable String subject, @Nullable String body) {
 
 }

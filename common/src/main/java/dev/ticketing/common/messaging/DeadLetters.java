@@ -15,6 +15,7 @@ import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamInfo;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +43,7 @@ public class DeadLetters {
 	/**
 	 * Up to {@code limit} entries, oldest first, optionally only those of one consumer.
 	 */
-	public List<DeadLetter> list(String consumer, int limit) throws IOException, JetStreamApiException {
+	public List<DeadLetter> list(@Nullable String consumer, int limit) throws IOException, JetStreamApiException {
 		JetStreamManagement management = this.connection.jetStreamManagement();
 		StreamInfo info = management.getStreamInfo(this.streamName);
 		List<DeadLetter> letters = new ArrayList<>();
@@ -76,15 +77,16 @@ public class DeadLetters {
 	 * @return {@code false} if there is no such entry or the message has left its stream
 	 */
 	public boolean replay(long sequence) throws IOException, JetStreamApiException {
-		Optional<DeadLetter> found = find(sequence);
-		if (found.isEmpty() || found.get().body() == null) {
+		DeadLetter letter = find(sequence).orElse(null);
+		String subject = (letter != null) ? letter.subject() : null;
+		String body = (letter != null) ? letter.body() : null;
+		if (letter == null || subject == null || body == null) {
 			return false;
 		}
-		DeadLetter letter = found.get();
 		NatsMessage copy = NatsMessage.builder()
-			.subject(letter.subject())
+			.subject(subject)
 			.headers(new Headers().put("Ticketing-Replay-Of", letter.stream() + ":" + letter.streamSequence()))
-			.data(letter.body().getBytes(StandardCharsets.UTF_8))
+			.data(body.getBytes(StandardCharsets.UTF_8))
 			.build();
 		// A fresh message id: the original's may still be inside the duplicate window.
 		this.connection.jetStream()

@@ -18,6 +18,7 @@ import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -78,11 +79,12 @@ class EventSubscribers implements SmartLifecycle {
 
 	private final List<Worker> workers = new ArrayList<>();
 
-	private ScheduledExecutorService housekeeping;
+	/** Purges the inbox and extends ack waits; there from {@link #start()} on. */
+	private volatile @Nullable ScheduledExecutorService housekeeping;
 
 	private volatile boolean running;
 
-	private CountDownLatch stopping;
+	private CountDownLatch stopping = new CountDownLatch(1);
 
 	public EventSubscribers(List<EventSubscription> subscriptions, String defaultDurable, Connection connection,
 			StreamProvisioner provisioner, Inbox inbox, TransactionTemplate transactions, EventCodec codec,
@@ -104,8 +106,10 @@ class EventSubscribers implements SmartLifecycle {
 		this.running = true;
 		this.stopping = new CountDownLatch(1);
 		// Before the workers: they extend ack waits on it.
-		this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
-		this.housekeeping.scheduleWithFixedDelay(this::purgeInbox, 1, 60, TimeUnit.MINUTES);
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+		scheduler.scheduleWithFixedDelay(this::purgeInbox, 1, 60, TimeUnit.MINUTES);
+		this.housekeeping = scheduler;
 		for (EventSubscription subscription : this.subscriptions) {
 			Worker worker = new Worker(subscription, subscription.durable().orElse(this.defaultDurable));
 			this.workers.add(worker);
@@ -122,8 +126,11 @@ class EventSubscribers implements SmartLifecycle {
 		this.stopping.countDown();
 		this.workers.forEach(Worker::stopPulling);
 		for (Worker worker : this.workers) {
+			Thread thread = worker.thread;
 			try {
-				worker.thread.join(this.properties.consumer().ackWait().toMillis());
+				if (thread != null) {
+					thread.join(this.properties.consumer().ackWait().toMillis());
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -131,7 +138,10 @@ class EventSubscribers implements SmartLifecycle {
 		}
 		this.workers.clear();
 		// After the workers: the messages they finished applying were kept alive by it.
-		this.housekeeping.shutdownNow();
+		ScheduledExecutorService scheduler = this.housekeeping;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+		}
 	}
 
 	@Override
@@ -168,11 +178,11 @@ class EventSubscribers implements SmartLifecycle {
 
 		private final String durable;
 
-		private volatile IterableConsumer consumer;
+		private volatile @Nullable IterableConsumer consumer;
 
 		private long reconnectsAtOpen;
 
-		private Thread thread;
+		private @Nullable Thread thread;
 
 		private Worker(EventSubscription subscription, String durable) {
 			this.subscription = subscription;
@@ -201,9 +211,11 @@ class EventSubscribers implements SmartLifecycle {
 						logger.info("NATS reconnected; reopening consumer {}", this.durable);
 						close();
 					}
-					if (this.consumer == null) {
+					IterableConsumer current = this.consumer;
+					if (current == null) {
 						this.reconnectsAtOpen = reconnects();
-						this.consumer = open();
+						current = open();
+						this.consumer = current;
 						if (!EventSubscribers.this.running) {
 							// stop() began meanwhile and found no consumer to stop.
 							stopPulling();
@@ -211,7 +223,7 @@ class EventSubscribers implements SmartLifecycle {
 						failedRounds = 0;
 						logger.info("Consuming {} as {}", this.subscription, this.durable);
 					}
-					Message message = this.consumer.nextMessage(POLL);
+					Message message = current.nextMessage(POLL);
 					if (message != null) {
 						process(message);
 					}
@@ -371,8 +383,13 @@ class EventSubscribers implements SmartLifecycle {
 		/** Starts extending the message's ack wait; the result stops it. */
 		private Runnable heartbeat(Message message) {
 			long period = Math.max(1, EventSubscribers.this.properties.consumer().ackWait().toMillis() / 3);
+			ScheduledExecutorService scheduler = EventSubscribers.this.housekeeping;
+			if (scheduler == null) {
+				return () -> {
+				};
+			}
 			try {
-				ScheduledFuture<?> beating = EventSubscribers.this.housekeeping.scheduleAtFixedRate(() -> {
+				ScheduledFuture<?> beating = scheduler.scheduleAtFixedRate(() -> {
 					try {
 						message.inProgress();
 					}

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ticketing.common.events.EventStream;
 import dev.ticketing.common.events.EventType;
 
@@ -19,11 +21,11 @@ public final class EventSubscription {
 
 	private final EventStream stream;
 
-	private final String durable;
+	private final @Nullable String durable;
 
 	private final Map<EventType, EventHandler<?>> handlers;
 
-	private EventSubscription(EventStream stream, String durable, Map<EventType, EventHandler<?>> handlers) {
+	private EventSubscription(EventStream stream, @Nullable String durable, Map<EventType, EventHandler<?>> handlers) {
 		this.stream = stream;
 		this.durable = durable;
 		this.handlers = Collections.unmodifiableMap(handlers);
@@ -58,7 +60,7 @@ public final class EventSubscription {
 
 		private final Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
 
-		private String durable;
+		private @Nullable String durable;
 
 		private Builder(EventStream stream) {
 			this.stream = stream;

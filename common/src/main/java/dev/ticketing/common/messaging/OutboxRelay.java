@@ -21,6 +21,7 @@ import io.nats.client.JetStream;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean streamReady;
 
-	private Thread thread;
+	private @Nullable Thread thread;
 
 	private Instant nextPurge = Instant.MIN;
 
@@ -121,8 +122,11 @@ class OutboxRelay implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		wakeUp();
+		Thread relay = this.thread;
 		try {
-			this.thread.join(this.properties.outbox().publishTimeout().plusSeconds(5).toMillis());
+			if (relay != null) {
+				relay.join(this.properties.outbox().publishTimeout().plusSeconds(5).toMillis());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -207,7 +211,7 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private RuntimeException publish(List<OutboxMessage> claimed, List<OutboxMessage> sent) {
+	private @Nullable RuntimeException publish(List<OutboxMessage> claimed, List<OutboxMessage> sent) {
 		JetStream jetStream;
 		try {
 			jetStream = this.connection.jetStream();
@@ -288,7 +292,7 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private record Batch(int claimed, RuntimeException failure) {
+	private record Batch(int claimed, @Nullable RuntimeException failure) {
 
 	}
 

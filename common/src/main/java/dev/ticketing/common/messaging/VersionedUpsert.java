@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,7 +28,7 @@ public final class VersionedUpsert {
 
 	private final String table;
 
-	private final Map<String, Object> columns = new LinkedHashMap<>();
+	private final Map<String, @Nullable Object> columns = new LinkedHashMap<>();
 
 	private VersionedUpsert(String table) {
 		this.table = identifier(table);
@@ -38,7 +40,7 @@ public final class VersionedUpsert {
 	}
 
 	/** Sets a column; {@code id} and {@code version} are required. */
-	public VersionedUpsert set(String column, Object value) {
+	public VersionedUpsert set(String column, @Nullable Object value) {
 		this.columns.put(identifier(column), value);
 		return this;
 	}

@@ -2,6 +2,7 @@ package dev.ticketing.common.security;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names of the cookies DESIGN §2 defines, and reading them.
@@ -18,7 +19,7 @@ public final class SessionCookies {
 	}
 
 	/** The value of the named cookie, or {@code null}. */
-	public static String read(HttpServletRequest request, String name) {
+	public static @Nullable String read(HttpServletRequest request, String name) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies == null) {
 			return null;

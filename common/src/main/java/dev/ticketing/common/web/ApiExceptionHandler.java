@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -60,7 +62,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			log.error("Refusal code {} has no HTTP status: map it in the service's ProblemStatuses", ex.code(), ex);
 			return handleUnexpected(ex);
 		}
-		ProblemDetail problem = Problems.of(status, ex.code(), ex.getMessage());
+		ProblemDetail problem = Problems.of(status, ex.code(), ex.detail());
 		if (!ex.invalidFields().isEmpty()) {
 			Problems.withErrors(problem, ex.invalidFields());
 		}
@@ -92,11 +94,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<InvalidField> errors = new ArrayList<>();
 		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-			errors.add(new InvalidField(error.getField(), error.getDefaultMessage()));
+			errors.add(new InvalidField(error.getField(), message(error)));
 		}
 		ex.getBindingResult()
 			.getGlobalErrors()
-			.forEach((error) -> errors.add(new InvalidField(error.getObjectName(), error.getDefaultMessage())));
+			.forEach((error) -> errors.add(new InvalidField(error.getObjectName(), message(error))));
 		return validationProblem(errors);
 	}
 
@@ -109,12 +111,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				// A @Valid body validated together with constrained parameters: name
 				// its fields, as when it is validated alone.
 				bean.getFieldErrors()
-					.forEach((error) -> errors.add(new InvalidField(error.getField(), error.getDefaultMessage())));
+					.forEach((error) -> errors.add(new InvalidField(error.getField(), message(error))));
 				return;
 			}
 			String name = parameterName(result.getMethodParameter());
 			for (MessageSourceResolvable error : result.getResolvableErrors()) {
-				errors.add(new InvalidField(name, error.getDefaultMessage()));
+				errors.add(new InvalidField(name, message(error)));
 			}
 		});
 		return validationProblem(errors);
@@ -128,13 +130,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			// DESIGN §2: a malformed id in a path is answered like an unknown id.
 			return problem(HttpStatus.NOT_FOUND, "not_found", Problems.defaultDetail(404));
 		}
-		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		String property = ex.getPropertyName();
+		String name = (property != null) ? property : "parameter";
 		return validationProblem(List.of(new InvalidField(name, "has the wrong type or format")));
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(statusCode);
 		if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
 			// The framework's detail texts may name handler methods or types.
@@ -160,7 +163,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (param != null && !param.name().isEmpty()) {
 			return param.name();
 		}
-		return parameter.getParameterName();
+		return Objects.requireNonNullElse(parameter.getParameterName(), "parameter");
+	}
+
+	/** A validation error's message; bean validation always gives one. */
+	private static String message(MessageSourceResolvable error) {
+		return Objects.requireNonNullElse(error.getDefaultMessage(), "is invalid");
 	}
 
 	private ResponseEntity<Object> validationProblem(List<InvalidField> errors) {

@@ -105,7 +105,7 @@ public final class Problems {
 	/** The JSON members of a problem, with its extension properties inlined. */
 	public static Map<String, Object> toMap(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
+		body.put("type", String.valueOf(problem.getType()));
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());

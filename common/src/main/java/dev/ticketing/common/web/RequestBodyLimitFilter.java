@@ -9,6 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -59,7 +60,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		LimitedRequest(HttpServletRequest request, long limit) {
 			super(request);
@@ -68,10 +69,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new LimitedInputStream(super.getInputStream(), this.limit);
+			ServletInputStream limited = this.stream;
+			if (limited == null) {
+				limited = new LimitedInputStream(super.getInputStream(), this.limit);
+				this.stream = limited;
 			}
-			return this.stream;
+			return limited;
 		}
 
 	}

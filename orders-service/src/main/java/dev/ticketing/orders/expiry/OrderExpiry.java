@@ -4,6 +4,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,8 @@ public class OrderExpiry implements SmartLifecycle {
 
 	private final OrdersProperties properties;
 
-	private ScheduledExecutorService scheduler;
+	/** Running from {@link #start()} to {@link #stop()}. */
+	private volatile @Nullable ScheduledExecutorService scheduler;
 
 	OrderExpiry(OrderService orders, OrdersProperties properties) {
 		this.orders = orders;
@@ -38,17 +41,22 @@ public class OrderExpiry implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.scheduler = Executors
+		ScheduledExecutorService started = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("order-expiry").daemon().factory());
+		this.scheduler = started;
 		long interval = this.properties.expiryInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::expireDue, 0, interval, TimeUnit.MILLISECONDS);
+		started.scheduleWithFixedDelay(this::expireDue, 0, interval, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public void stop() {
-		this.scheduler.shutdown();
+		ScheduledExecutorService running = this.scheduler;
+		if (running == null) {
+			return;
+		}
+		running.shutdown();
 		try {
-			this.scheduler.awaitTermination(10, TimeUnit.SECONDS);
+			running.awaitTermination(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -61,6 +69,11 @@ public class OrderExpiry implements SmartLifecycle {
 		return this.scheduler != null;
 	}
 
+	private boolean stopping() {
+		ScheduledExecutorService running = this.scheduler;
+		return running == null || running.isShutdown();
+	}
+
 	void expireDue() {
 		try {
 			int expired;
@@ -70,7 +83,7 @@ public class OrderExpiry implements SmartLifecycle {
 					logger.info("Cancelled {} expired orders", expired);
 				}
 			}
-			while (expired == this.properties.expiryBatchSize() && !this.scheduler.isShutdown());
+			while (expired == this.properties.expiryBatchSize() && !stopping());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Expiring orders failed; retrying in {}: {}", this.properties.expiryInterval(), ex.toString());

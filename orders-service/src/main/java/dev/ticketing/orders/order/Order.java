@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An order and its state machine. Every change returns a new order one version higher; a
  * transition {@link OrderStatus#canBecome} does not allow is refused here.
@@ -19,8 +21,8 @@ import java.util.UUID;
  * @param createdAt when it was placed
  * @param updatedAt when it last changed
  */
-public record Order(UUID id, UUID userId, OrderedTicket ticket, OrderStatus status, CancelReason cancelReason,
-		UUID paymentId, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
+public record Order(UUID id, UUID userId, OrderedTicket ticket, OrderStatus status, @Nullable CancelReason cancelReason,
+		@Nullable UUID paymentId, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
 
 	/** A new order holding {@code ticket} until {@code expiresAt}. */
 	public static Order place(UUID id, UUID userId, OrderedTicket ticket, Instant now, Instant expiresAt) {

@@ -1,5 +1,7 @@
 package dev.ticketing.orders.order;
 
+import java.util.Objects;
+
 import dev.ticketing.common.events.orders.v1.OrderCancelled;
 import dev.ticketing.common.events.orders.v1.OrderCompleted;
 import dev.ticketing.common.events.orders.v1.OrderCreated;
@@ -21,12 +23,12 @@ public final class OrderEvents {
 
 	public static OrderCancelled cancelled(Order order) {
 		return new OrderCancelled(order.id(), order.version(), order.userId(), new TicketRef(order.ticket().id()),
-				order.cancelReason().value());
+				Objects.requireNonNull(order.cancelReason(), "a cancelled order has a reason").value());
 	}
 
 	public static OrderCompleted completed(Order order) {
 		return new OrderCompleted(order.id(), order.version(), order.userId(), new TicketRef(order.ticket().id()),
-				order.paymentId());
+				Objects.requireNonNull(order.paymentId(), "a complete order has a payment"));
 	}
 
 }

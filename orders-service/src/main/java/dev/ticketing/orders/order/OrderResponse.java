@@ -3,11 +3,13 @@ package dev.ticketing.orders.order;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An order as the API shows it (DESIGN §2).
  */
 public record OrderResponse(UUID id, String status, UUID userId, Instant expiresAt, Ticket ticket, long version,
-		Instant createdAt, String cancelReason) {
+		Instant createdAt, @Nullable String cancelReason) {
 
 	/**
 	 * The ticket of an order.

@@ -2,6 +2,8 @@ package dev.ticketing.orders.replica;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What orders-service knows of a ticket, from {@code tickets.v1.>}.
  *
@@ -15,7 +17,7 @@ import java.util.UUID;
  * @param orderId the order holding it, if any
  */
 public record TicketReplica(UUID id, long version, String title, long price, String currency, UUID sellerId,
-		String status, UUID orderId) {
+		String status, @Nullable UUID orderId) {
 
 	/** Whether tickets-service last said the ticket can be ordered. */
 	public boolean isAvailable() {

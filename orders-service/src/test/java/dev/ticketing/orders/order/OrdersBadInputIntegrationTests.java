@@ -103,6 +103,18 @@ class OrdersBadInputIntegrationTests extends OrdersIntegrationTest {
 	// Bodies that cannot be read
 
 	@Test
+	void aFieldGivenTwiceIs400AndPlacesNoOrder() {
+		String free = this.free.toString();
+		String other = listedTicket(this.seller).toString();
+		for (String body : List.of("{\"ticketId\": \"" + free + "\", \"ticketId\": \"" + other + "\"}",
+				"{\"ticketId\": \"" + other + "\", \"ticketId\": \"" + free + "\"}",
+				"{\"ticketId\": \"" + free + "\", \"ticketId\": \"" + free + "\"}")) {
+			JsonNode problem = assertRefused(place(body), 400, "malformed_request");
+			assertThat(problem.path("detail").asString()).isEqualTo("The request body has a field more than once.");
+		}
+	}
+
+	@Test
 	void malformedJsonIs400() {
 		String valid = TestHttp.json(Map.of("ticketId", this.free.toString()));
 		for (String body : List.of("{\"ticketId\": ", "not json at all", "{ticketId: \"" + this.free + "\"}",

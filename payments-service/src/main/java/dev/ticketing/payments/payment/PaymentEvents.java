@@ -1,5 +1,7 @@
 package dev.ticketing.payments.payment;
 
+import java.util.Objects;
+
 import dev.ticketing.common.events.payments.v1.PaymentRefunded;
 import dev.ticketing.common.events.payments.v1.PaymentSucceeded;
 
@@ -18,7 +20,7 @@ final class PaymentEvents {
 
 	static PaymentRefunded refunded(Payment payment) {
 		return new PaymentRefunded(payment.id(), payment.orderId(), payment.amount(), payment.currency(),
-				payment.refundReason());
+				Objects.requireNonNull(payment.refundReason(), "a refunded payment has a reason"));
 	}
 
 }

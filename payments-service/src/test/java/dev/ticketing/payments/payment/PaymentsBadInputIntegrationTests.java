@@ -103,6 +103,19 @@ class PaymentsBadInputIntegrationTests extends PaymentsIntegrationTest {
 	// Bodies that cannot be read
 
 	@Test
+	void aFieldGivenTwiceIs400AndChargesNothing() {
+		String order = this.free.id().toString();
+		for (String body : List.of(
+				"{\"orderId\": \"" + order
+						+ "\", \"paymentMethod\": \"pm_card_chargeDeclined\", \"paymentMethod\": \"pm_card_visa\"}",
+				"{\"orderId\": \"" + order + "\", \"paymentMethod\": \"pm_card_visa\", \"orderId\": \""
+						+ this.existing.path("orderId").asString() + "\"}")) {
+			JsonNode problem = assertRefused(submit(body), 400, "malformed_request");
+			assertThat(problem.path("detail").asString()).isEqualTo("The request body has a field more than once.");
+		}
+	}
+
+	@Test
 	void malformedJsonIs400() {
 		String valid = body(this.free.id().toString(), "pm_card_visa");
 		for (String body : List.of("{\"orderId\": ", "not json at all", "{orderId: 1}", valid + " trailing",

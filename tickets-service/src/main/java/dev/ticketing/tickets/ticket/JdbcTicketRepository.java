@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,14 +110,15 @@ class JdbcTicketRepository implements TicketRepository {
 				rs.getString("description"), rs.getString("venue"), instant(rs.getTimestamp("event_at")));
 		return new Ticket(rs.getObject("id", UUID.class), listing, rs.getObject("seller_id", UUID.class),
 				TicketStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getObject("order_id", UUID.class),
-				rs.getLong("version"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
 	}
 
-	private static Timestamp timestamp(Instant instant) {
+	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
-	private static Instant instant(Timestamp timestamp) {
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 

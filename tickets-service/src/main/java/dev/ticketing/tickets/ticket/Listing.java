@@ -2,6 +2,8 @@ package dev.ticketing.tickets.ticket;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a seller says about a ticket, already validated.
  *
@@ -12,6 +14,7 @@ import java.time.Instant;
  * @param venue an optional venue
  * @param eventAt when the event takes place, if known
  */
-public record Listing(String title, long price, String currency, String description, String venue, Instant eventAt) {
+public record Listing(String title, long price, String currency, @Nullable String description, @Nullable String venue,
+		@Nullable Instant eventAt) {
 
 }

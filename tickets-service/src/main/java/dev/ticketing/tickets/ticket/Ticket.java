@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A listing and its rules. Every change returns a new ticket one version higher; a change
  * the ticket's status forbids is refused here, not by callers.
@@ -17,7 +19,7 @@ import java.util.UUID;
  * @param createdAt when it was listed
  * @param updatedAt when it last changed
  */
-public record Ticket(UUID id, Listing listing, UUID sellerId, TicketStatus status, UUID orderId, long version,
+public record Ticket(UUID id, Listing listing, UUID sellerId, TicketStatus status, @Nullable UUID orderId, long version,
 		Instant createdAt, Instant updatedAt) {
 
 	/** A new listing, available to order. */
@@ -79,7 +81,7 @@ public record Ticket(UUID id, Listing listing, UUID sellerId, TicketStatus statu
 		}
 	}
 
-	private Ticket to(TicketStatus next, UUID order, Instant now) {
+	private Ticket to(TicketStatus next, @Nullable UUID order, Instant now) {
 		return new Ticket(this.id, this.listing, this.sellerId, next, order, this.version + 1, this.createdAt, now);
 	}
 

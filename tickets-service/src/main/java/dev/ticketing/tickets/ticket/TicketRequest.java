@@ -2,6 +2,8 @@ package dev.ticketing.tickets.ticket;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,10 +26,11 @@ import jakarta.validation.constraints.Size;
  */
 public record TicketRequest(@NotBlank @Size(max = 120) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String title,
 		@NotNull @Min(1) @Max(100_000_000) Long price,
-		@Pattern(regexp = "[A-Z]{3}", message = "must be three upper-case letters (ISO 4217)") String currency,
-		@Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
-		@Size(max = 120) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String venue,
-		@Future @BeforeYear10000 Instant eventAt, @Min(1) Long version) {
+		@Pattern(regexp = "[A-Z]{3}",
+				message = "must be three upper-case letters (ISO 4217)") @Nullable String currency,
+		@Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) @Nullable String description,
+		@Size(max = 120) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) @Nullable String venue,
+		@Future @BeforeYear10000 @Nullable Instant eventAt, @Min(1) @Nullable Long version) {
 
 	static final String DEFAULT_CURRENCY = "USD";
 
@@ -42,7 +45,7 @@ public record TicketRequest(@NotBlank @Size(max = 120) @Pattern(regexp = NO_NUL,
 				blankToNull(this.description), blankToNull(this.venue), this.eventAt);
 	}
 
-	private static String blankToNull(String text) {
+	private static @Nullable String blankToNull(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 

@@ -3,11 +3,14 @@ package dev.ticketing.tickets.ticket;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A ticket as the API shows it (DESIGN §2).
  */
-public record TicketResponse(UUID id, String title, long price, String currency, String description, String venue,
-		Instant eventAt, UUID sellerId, String status, long version, Instant createdAt, Instant updatedAt) {
+public record TicketResponse(UUID id, String title, long price, String currency, @Nullable String description,
+		@Nullable String venue, @Nullable Instant eventAt, UUID sellerId, String status, long version,
+		Instant createdAt, Instant updatedAt) {
 
 	static TicketResponse of(Ticket ticket) {
 		Listing listing = ticket.listing();

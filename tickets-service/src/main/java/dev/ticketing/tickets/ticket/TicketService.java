@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +56,7 @@ public class TicketService {
 	 * whatever is current
 	 */
 	@Transactional
-	public Ticket update(UUID userId, UUID id, Listing listing, Long expectedVersion) {
+	public Ticket update(UUID userId, UUID id, Listing listing, @Nullable Long expectedVersion) {
 		Ticket ticket = ownTicket(userId, id);
 		Ticket edited = ticket.edit(listing, now());
 		if (expectedVersion != null && expectedVersion != ticket.version()) {

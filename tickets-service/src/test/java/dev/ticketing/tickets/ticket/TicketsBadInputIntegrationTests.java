@@ -179,6 +179,17 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 	}
 
 	@Test
+	void aFieldGivenTwiceIs400() {
+		String valid = TestHttp.json(listing());
+		for (String twice : List.of("\"title\": \"Someone else's title\"", "\"price\": 1", "\"price\": 12500",
+				"\"currency\": \"USD\"")) {
+			String body = valid.substring(0, valid.length() - 1) + ", " + twice + "}";
+			JsonNode problem = assertRefusedEverywhere(body, 400, "malformed_request");
+			assertThat(problem.path("detail").asString()).isEqualTo("The request body has a field more than once.");
+		}
+	}
+
+	@Test
 	void aBodyThatIsNotAJsonObjectIs400() {
 		for (String body : List.of("[]", "[" + TestHttp.json(listing()) + "]", "\"a string\"", "42", "true", "null")) {
 			assertRefusedEverywhere(body, 400, "malformed_request");

@@ -2,6 +2,8 @@ package dev.ticketing.common.events.tickets.v1;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code tickets.v1.ticket.created}: the full state of a new listing.
  *
@@ -15,6 +17,6 @@ import java.util.UUID;
  * @param orderId the order holding the ticket, {@code null} unless reserved or sold
  */
 public record TicketCreated(UUID id, long version, String title, long price, String currency, UUID sellerId,
-		String status, UUID orderId) {
+		String status, @Nullable UUID orderId) {
 
 }

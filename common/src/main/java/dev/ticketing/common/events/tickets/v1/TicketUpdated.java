@@ -2,6 +2,8 @@ package dev.ticketing.common.events.tickets.v1;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code tickets.v1.ticket.updated}: the full state of a listing after a change. A
  * replica applies it only when {@code version} is newer than the one it holds.
@@ -16,6 +18,6 @@ import java.util.UUID;
  * @param orderId the order holding the ticket, {@code null} unless reserved or sold
  */
 public record TicketUpdated(UUID id, long version, String title, long price, String currency, UUID sellerId,
-		String status, UUID orderId) {
+		String status, @Nullable UUID orderId) {
 
 }

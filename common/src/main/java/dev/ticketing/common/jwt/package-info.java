@@ -1,0 +1,7 @@
+/**
+ * Access token verification: plain Java, no Spring.
+ */
+@NullMarked
+package dev.ticketing.common.jwt;
+
+import org.jspecify.annotations.NullMarked;

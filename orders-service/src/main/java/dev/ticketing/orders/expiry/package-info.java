@@ -1,0 +1,7 @@
+/**
+ * Cancelling holds that ran out.
+ */
+@NullMarked
+package dev.ticketing.orders.expiry;
+
+import org.jspecify.annotations.NullMarked;
