@@ -161,9 +161,12 @@ export function whatSticksOut(page: Page): Promise<string[]> {
       const box = element.getBoundingClientRect();
       let inner = { holder, holderBox, reported };
       if (box.width > 0 || box.height > 0) {
+        const style = getComputedStyle(element);
+        // Left for screen readers only: clipped to a pixel, as `.visually-hidden` patterns do.
+        if (Math.min(box.width, box.height) <= 1 && style.overflow !== 'visible') return;
         const what = named(element);
         const past = !reported && pastViewport(what, box);
-        const position = getComputedStyle(element).position;
+        const position = style.position;
         // Out of the flow on purpose: the viewport holds it, not its parent.
         if (!past && position !== 'absolute' && position !== 'fixed') {
           outOfHolder(what, box, holder, holderBox);
