@@ -53,7 +53,7 @@ export default async function ListingsPage({
                   <Link href={`/tickets/${ticket.id}`}>{ticket.title}</Link>
                 </td>
                 <td>{formatMoney(ticket.price, ticket.currency)}</td>
-                <td>
+                <td data-label="Listed">
                   <LocalTime iso={ticket.createdAt} />
                 </td>
                 <td>

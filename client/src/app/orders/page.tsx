@@ -50,7 +50,7 @@ export default async function OrdersPage({
                   <Link href={`/orders/${order.id}`}>{order.ticket.title}</Link>
                 </td>
                 <td>{formatMoney(order.ticket.price, order.ticket.currency)}</td>
-                <td>
+                <td data-label="Ordered">
                   <LocalTime iso={order.createdAt} />
                 </td>
                 <td>

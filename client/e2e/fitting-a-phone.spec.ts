@@ -1,0 +1,207 @@
+import type { Browser, ViewportSize } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { uniqueWord } from '../system/support/env';
+import { listTicket as listTicketByApi } from '../system/support/market';
+import { Visitor } from '../system/support/visitor';
+import {
+  LAPTOP,
+  launchBrowser,
+  Person,
+  PHONE,
+  Screenshots,
+  whatSticksOut,
+} from './support/browser';
+import {
+  buy,
+  fillTicketForm,
+  findAndOpen,
+  listTicket,
+  nextMonth,
+  payWith,
+  signUp,
+} from './support/storefront';
+
+/** The widths every page is checked at: a phone held upright and a laptop. */
+const SIZES = [
+  ['phone', PHONE],
+  ['laptop', LAPTOP],
+] as const;
+
+/**
+ * Every page a visitor, a seller and a buyer reach, on a phone and on a laptop: nothing may be
+ * wider than the window or stick out of the box that holds it. Each page's screenshot is taken
+ * before it is measured, so a failure can be looked at.
+ */
+describe('fitting a phone and a laptop', () => {
+  const shots = new Screenshots('fitting-a-phone');
+  const word = uniqueWord('fit');
+  let browser: Browser;
+  /** Listings to order and cancel, one for each width. */
+  const spares = new Map<string, string>();
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // Enough listings, with long titles and every detail, for two pages of search results.
+    const seller = await Visitor.signUp('fit-seller');
+    for (let i = 1; i <= 13; i += 1) {
+      await listTicketByApi(seller, {
+        title: `Harbour Lights Festival ${i} — weekend camping pass (${word})`,
+        price: 12950,
+        currency: 'GBP',
+        venue: 'Victoria Park, Tower Hamlets, London',
+        eventAt: new Date(Date.now() + (30 + i) * 24 * 3600 * 1000).toISOString(),
+        description: 'Two-day pass with a camping pitch. E-ticket, transferred once it is paid.',
+      });
+    }
+    for (const [size] of SIZES) {
+      const spare = await listTicketByApi(seller, {
+        title: `Moonlit Strings — stalls, row C (${uniqueWord('fit')})`,
+        price: 6400,
+        currency: 'EUR',
+        venue: 'Bridgewater Hall, Manchester',
+      });
+      spares.set(size, spare.id);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe.each(SIZES)('at %s width', (size: string, viewport: ViewportSize) => {
+    /** The seller's listing, found and bought by the buyer. */
+    const listing = { word: uniqueWord('fit'), title: '' };
+
+    /** Screenshots the page, then checks that it fits (softly: every page is reported). */
+    async function expectToFit(person: Person, step: string): Promise<void> {
+      const { page } = person;
+      await shots.take(page, `${size}-${step}`);
+      const { pathname, search } = new URL(page.url());
+      expect
+        .soft(await whatSticksOut(page), `${step} (${pathname}${search}) at ${viewport.width}px`)
+        .toEqual([]);
+    }
+
+    it('fits the pages a visitor sees: browsing, a listing, signing in and up, and those that ask to sign in', async () => {
+      const visitor = await Person.arrive(browser, { viewport });
+      const { page } = visitor;
+
+      await page.goto('/');
+      await page.getByTestId('ticket-card').first().waitFor();
+      await expectToFit(visitor, 'home');
+
+      await page.goto(`/?q=${word}`);
+      expect(await page.getByTestId('result-count').textContent()).toBe('13 tickets');
+      await expectToFit(visitor, 'search-results');
+      await page.getByRole('link', { name: 'Next →' }).click();
+      await page.waitForURL(`**/?q=${word}&page=1`);
+      await page.getByRole('link', { name: '← Previous' }).waitFor();
+      await expectToFit(visitor, 'search-results-page-2');
+
+      await page.getByTestId('ticket-card').click();
+      await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+      await page.getByRole('link', { name: 'Sign in to buy' }).waitFor();
+      await expectToFit(visitor, 'listing');
+
+      await page.goto('/signin');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('#password-error').waitFor();
+      await expectToFit(visitor, 'sign-in');
+
+      await page.goto('/signup');
+      await page.getByLabel('Email').fill('not an email');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.locator('#password-error').waitFor();
+      await expectToFit(visitor, 'sign-up');
+
+      for (const [path, step] of [
+        ['/sell', 'sell-needs-sign-in'],
+        ['/orders', 'my-orders-need-sign-in'],
+        ['/listings', 'my-listings-need-sign-in'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByTestId('sign-in-required').waitFor();
+        await expectToFit(visitor, step);
+      }
+
+      await page.goto('/no/such/page');
+      await page.getByTestId('not-found').waitFor();
+      await expectToFit(visitor, 'not-found');
+      visitor.expectNoProblems();
+    });
+
+    it('fits the pages a seller sees: selling, their listing, editing it, their listings', async () => {
+      const seller = await Person.arrive(browser, { viewport });
+      const { page } = seller;
+      await signUp(page, 'fit-seller');
+      await page.getByTestId('ticket-card').first().waitFor();
+      await expectToFit(seller, 'home-signed-in');
+
+      await page.goto('/sell');
+      await fillTicketForm(page, { title: ' ', price: '12.345' });
+      await page.getByRole('button', { name: 'List ticket' }).click();
+      await page.locator('#price-error').waitFor();
+      await expectToFit(seller, 'sell-form-errors');
+
+      listing.title = `Aurora Live — floor standing, early entry (${listing.word})`;
+      await page.goto('/');
+      await listTicket(page, {
+        title: listing.title,
+        price: '89.50',
+        currency: 'EUR',
+        venue: 'Royal Albert Hall, Kensington Gore, London',
+        eventAt: nextMonth(),
+        description: 'Row F, seat 12. Mobile ticket, transferred as soon as it is paid.',
+      });
+      await page.getByText('This is your listing.').waitFor();
+      await expectToFit(seller, 'own-listing');
+      await page.getByRole('button', { name: 'Withdraw' }).click();
+      await page.getByRole('button', { name: 'Yes, withdraw' }).waitFor();
+      await expectToFit(seller, 'confirming-the-withdrawal');
+      await page.getByRole('button', { name: 'Keep it' }).click();
+
+      await page.getByRole('link', { name: 'Edit listing' }).click();
+      await page.waitForURL('**/edit');
+      await page.getByRole('button', { name: 'Save changes' }).waitFor();
+      await expectToFit(seller, 'editing-a-listing');
+
+      await page.getByRole('link', { name: 'My listings' }).click();
+      await page.getByTestId('listing-row').filter({ hasText: listing.title }).waitFor();
+      await expectToFit(seller, 'my-listings');
+      seller.expectNoProblems();
+    });
+
+    it('fits the pages a buyer sees: a listing, the order on hold, paid and cancelled, their orders', async () => {
+      expect(listing.title, 'the seller listed the ticket bought here').not.toBe('');
+      const buyer = await Person.arrive(browser, { viewport });
+      const { page } = buyer;
+      await signUp(page, 'fit-buyer');
+      await findAndOpen(page, listing.word, listing.title);
+      await page.getByRole('button', { name: 'Buy ticket' }).waitFor();
+      await expectToFit(buyer, 'listing-to-buy');
+
+      await buy(page);
+      await page.getByRole('button', { name: /^Pay / }).waitFor();
+      await expectToFit(buyer, 'order-on-hold');
+      await payWith(page, /Visa •••• 0002/);
+      await page.getByTestId('payment-error').waitFor();
+      await expectToFit(buyer, 'card-declined');
+      await payWith(page, /Visa •••• 4242/);
+      await page.getByTestId('order-complete').waitFor({ timeout: 30_000 });
+      await expectToFit(buyer, 'order-complete');
+
+      // A second order, cancelled at once.
+      await page.goto(`/tickets/${spares.get(size)}`);
+      await buy(page);
+      await page.getByRole('button', { name: 'Cancel order' }).click();
+      await page.getByTestId('order-cancelled').waitFor({ timeout: 30_000 });
+      await expectToFit(buyer, 'order-cancelled');
+
+      await page.getByRole('link', { name: 'My orders' }).click();
+      await page.getByTestId('order-row').nth(1).waitFor();
+      await expectToFit(buyer, 'my-orders');
+      buyer.expectNoProblems();
+    });
+  });
+});
