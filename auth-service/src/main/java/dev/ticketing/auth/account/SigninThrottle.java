@@ -3,9 +3,12 @@ package dev.ticketing.auth.account;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -13,6 +16,7 @@ import dev.ticketing.auth.config.AuthProperties;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -26,7 +30,7 @@ import org.springframework.stereotype.Component;
  * Sign-in rate limits (see {@link AuthProperties.SigninLimits}), kept as Bucket4j token
  * buckets in PostgreSQL so that every instance of the service shares them. Account keys
  * are SHA-256 hashes of the lower-cased email, so unknown emails typed by strangers are
- * not stored.
+ * not stored. Buckets refill by the service's {@link Clock}.
  */
 @Component
 class SigninThrottle {
@@ -39,8 +43,9 @@ class SigninThrottle {
 
 	private final BucketConfiguration perAccount;
 
-	SigninThrottle(DataSource dataSource, AuthProperties properties) {
+	SigninThrottle(DataSource dataSource, AuthProperties properties, Clock clock) {
 		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.clientClock(new ClockTimeMeter(clock))
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("signin_buckets")
 			.idColumn("id")
@@ -105,6 +110,22 @@ class SigninThrottle {
 			.addLimit(
 					(bandwidth) -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.window()))
 			.build();
+	}
+
+	/** Bucket4j's time source, read from the service's clock. */
+	private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+		@Override
+		public long currentTimeNanos() {
+			Instant now = this.clock.instant();
+			return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return true;
+		}
+
 	}
 
 	private static String accountKey(String email) {

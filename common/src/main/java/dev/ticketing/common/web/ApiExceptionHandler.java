@@ -60,7 +60,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpStatus status = this.statuses.statusOf(ex.code()).orElse(null);
 		if (status == null) {
 			log.error("Refusal code {} has no HTTP status: map it in the service's ProblemStatuses", ex.code(), ex);
-			return handleUnexpected(ex);
+			return internalError();
 		}
 		ProblemDetail problem = Problems.of(status, ex.code(), ex.detail());
 		if (!ex.invalidFields().isEmpty()) {
@@ -75,9 +75,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
 		log.error("Unexpected error while handling the request", ex);
-		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-				Problems.defaultDetail(500));
-		return ResponseEntity.internalServerError().body(problem);
+		return internalError();
+	}
+
+	/** A 500 that reveals nothing of its cause. */
+	private static ResponseEntity<Object> internalError() {
+		return ResponseEntity.internalServerError()
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", Problems.defaultDetail(500)));
 	}
 
 	@Override

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.ticketing.common.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JwksKeyResolverTests {

@@ -1,4 +1,4 @@
-package dev.ticketing.common.jwt;
+package dev.ticketing.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until a test moves it on.
+ * A clock that stands still until a test moves it on: what depends on time then depends
+ * on the test alone, not on how fast the machine is.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
