@@ -3,6 +3,9 @@ package dev.ticketing.common.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +50,20 @@ abstract class MessagingIntegrationTest extends ServiceIntegrationTest {
 			.param(order)
 			.query(Long.class)
 			.single() == 1;
+	}
+
+	/**
+	 * How many events the application's own consumer counted with this outcome
+	 * ({@code applied}, {@code duplicate}, {@code retried}, {@code dead_lettered}, ...).
+	 */
+	static double consumed(MeterRegistry registry, String outcome) {
+		return registry.find("ticketing.events.consumed")
+			.tag("consumer", MessagingTestApplication.DURABLE)
+			.tag("outcome", outcome)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	/** {@code order.created} as orders-service publishes it, holding a listing. */

@@ -110,16 +110,6 @@ class TwoInstancesIntegrationTests extends MessagingIntegrationTest {
 		}
 	}
 
-	private static double consumed(MeterRegistry registry, String outcome) {
-		return registry.find("ticketing.events.consumed")
-			.tag("consumer", MessagingTestApplication.DURABLE)
-			.tag("outcome", outcome)
-			.counters()
-			.stream()
-			.mapToDouble((counter) -> counter.count())
-			.sum();
-	}
-
 	private static double duplicates(MeterRegistry registry) {
 		return registry.get("ticketing.outbox.duplicates").counter().count();
 	}
