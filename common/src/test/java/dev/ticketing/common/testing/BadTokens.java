@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import dev.ticketing.common.jwt.TestKeys;
 
-import static dev.ticketing.common.testing.ServiceIntegrationTest.KEYS;
+import static dev.ticketing.common.testing.TestTokens.KEYS;
 
 /**
  * Access tokens every protected route must refuse with 401 {@code unauthenticated}:

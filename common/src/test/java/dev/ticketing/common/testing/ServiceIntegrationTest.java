@@ -1,7 +1,6 @@
 package dev.ticketing.common.testing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 
 import io.nats.client.Connection;
@@ -26,15 +25,16 @@ import dev.ticketing.common.jwt.TestKeys;
 /**
  * A service started on a random port with its {@code test} profile, against the real
  * PostgreSQL and a nats-server of the tests' own. Users are authenticated with tokens
- * signed by {@link #KEYS}, trusted through {@link TestSecurityConfiguration} in place of
- * auth-service's JWKS. Each service's test base extends this with its own helpers.
+ * signed by {@link #KEYS} ({@link TestTokens#KEYS}), trusted through
+ * {@link TestSecurityConfiguration} in place of auth-service's JWKS. Each service's test
+ * base extends this with its own helpers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestSecurityConfiguration.class)
 public abstract class ServiceIntegrationTest {
 
-	protected static final TestKeys KEYS = TestKeys.generate();
+	protected static final TestKeys KEYS = TestTokens.KEYS;
 
 	/**
 	 * The nats-server of every test context: a process of the tests' own, so they can
@@ -73,8 +73,7 @@ public abstract class ServiceIntegrationTest {
 
 	/** {@code Authorization: Bearer <token>} header values for a user. */
 	protected static String[] bearer(UUID userId) {
-		return new String[] { "Authorization",
-				"Bearer " + KEYS.builder(userId, Instant.now().minusSeconds(1)).compact() };
+		return new String[] { "Authorization", TestTokens.bearer(userId) };
 	}
 
 	/** Publishes an event as its producer's outbox relay would. */
