@@ -27,7 +27,7 @@ class JdbcUserRepository implements UserRepository {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			// users_email_key is the one unique constraint but the random key.
+			// Besides the random id, the email is the only unique key.
 			throw new EmailInUseException();
 		}
 	}
