@@ -112,7 +112,7 @@ class SubscribersStoppedWhileOpeningIntegrationTests extends MessagingIntegratio
 			next.stop();
 		}
 		assertThat(this.applied).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published);
-		assertThat(appliedInInbox()).isEqualTo(published.size());
+		assertThat(appliedInInbox(published)).isEqualTo(published.size());
 	}
 
 	@AfterEach
@@ -129,7 +129,12 @@ class SubscribersStoppedWhileOpeningIntegrationTests extends MessagingIntegratio
 	private EventSubscribers subscribers(StreamProvisioner provisioner, MessagingProperties settings) {
 		EventSubscription subscription = EventSubscription.to(EventStream.PAYMENTS)
 			.durable(this.durable)
-			.on(PaymentSucceeded.class, (event) -> this.applied.add(event.id()))
+			.on(PaymentSucceeded.class, (event) -> {
+				// Only this test's events: the durable reads the whole stream.
+				if (this.attempted.contains(event.id())) {
+					this.applied.add(event.id());
+				}
+			})
 			.build();
 		return new EventSubscribers(List.of(subscription), this.durable, this.nats, provisioner,
 				new JdbcInbox(this.jdbc), new TransactionTemplate(this.transactionManager), this.codec, settings,
@@ -155,9 +160,10 @@ class SubscribersStoppedWhileOpeningIntegrationTests extends MessagingIntegratio
 		return stored;
 	}
 
-	private long appliedInInbox() {
-		return this.jdbc.sql("SELECT count(*) FROM messaging.processed_messages WHERE consumer = ?")
-			.param(this.durable)
+	private long appliedInInbox(Set<UUID> events) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM messaging.processed_messages WHERE consumer = ? AND event_id = ANY(?)")
+			.params(this.durable, events.toArray(UUID[]::new))
 			.query(Long.class)
 			.single();
 	}
