@@ -3,6 +3,7 @@ package dev.ticketing.common.web;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,21 +29,26 @@ import org.springframework.http.HttpStatus;
  */
 public final class ProblemStatuses {
 
-	/** The codes common's own refusals and filters use. */
-	static final ProblemStatuses COMMON = builder()
-		.map(HttpStatus.BAD_REQUEST, "validation_failed", "malformed_request")
-		.map(HttpStatus.UNAUTHORIZED, "unauthenticated")
-		.map(HttpStatus.FORBIDDEN, "forbidden")
-		.map(HttpStatus.NOT_FOUND, "not_found")
-		.map(HttpStatus.CONFLICT, "conflict")
-		.map(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests")
-		.map(HttpStatus.SERVICE_UNAVAILABLE, "unavailable")
-		.build();
+	/**
+	 * The codes common itself uses: {@code validation_failed}, and {@link Problems}' own
+	 * code for each status a refusal may have.
+	 */
+	static final ProblemStatuses COMMON = common();
 
 	private final Map<String, HttpStatus> statuses;
 
 	private ProblemStatuses(Map<String, HttpStatus> statuses) {
 		this.statuses = Map.copyOf(statuses);
+	}
+
+	private static ProblemStatuses common() {
+		Builder common = builder().map(HttpStatus.BAD_REQUEST, "validation_failed");
+		for (HttpStatus status : List.of(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN,
+				HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS,
+				HttpStatus.SERVICE_UNAVAILABLE)) {
+			common.map(status, Problems.defaultCode(status.value()));
+		}
+		return common.build();
 	}
 
 	public static Builder builder() {
