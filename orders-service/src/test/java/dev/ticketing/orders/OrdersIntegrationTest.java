@@ -33,9 +33,8 @@ public abstract class OrdersIntegrationTest extends ServiceIntegrationTest {
 	 */
 	protected UUID listedTicket(UUID seller) {
 		UUID id = UUID.randomUUID();
-		Event<TicketCreated> event = Event.of(
-				new TicketCreated(id, 1, "Arctic Monkeys, floor", 12_500, "EUR", seller, "available", null),
-				Instant.now());
+		Event<TicketCreated> event = Event.of(new TicketCreated(id, 1, "Arctic Monkeys, floor", 12_500, 12_500L, "EUR",
+				seller, null, null, "available", null), Instant.now());
 		publish(event);
 		await().atMost(WAIT).until(() -> replicaVersion(id) == 1);
 		return id;
@@ -43,9 +42,8 @@ public abstract class OrdersIntegrationTest extends ServiceIntegrationTest {
 
 	/** Publishes a newer state of a ticket and waits until the replica has it. */
 	protected void ticketBecomes(UUID id, UUID seller, long version, String status, UUID orderId) {
-		publish(Event.of(
-				new TicketUpdated(id, version, "Arctic Monkeys, floor", 12_500, "EUR", seller, status, orderId),
-				Instant.now()));
+		publish(Event.of(new TicketUpdated(id, version, "Arctic Monkeys, floor", 12_500, 12_500L, "EUR", seller, null,
+				null, status, orderId), Instant.now()));
 		await().atMost(WAIT).until(() -> replicaVersion(id) >= version);
 	}
 

@@ -53,7 +53,7 @@ public abstract class PaymentsIntegrationTest extends ServiceIntegrationTest {
 	protected PlacedOrder placedOrder(UUID buyer, Instant expiresAt) {
 		PlacedOrder order = new PlacedOrder(UUID.randomUUID(), buyer, UUID.randomUUID(), expiresAt);
 		publish(Event.of(new OrderCreated(order.id(), 1, buyer, "created", expiresAt,
-				new OrderCreated.Ticket(order.ticket(), PRICE, "EUR")), Instant.now()));
+				new OrderCreated.Ticket(order.ticket(), PRICE, "EUR", null, null)), Instant.now()));
 		awaitReplicaVersion(order.id(), 1);
 		return order;
 	}

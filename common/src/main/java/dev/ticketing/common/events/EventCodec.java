@@ -1,9 +1,13 @@
 package dev.ticketing.common.events;
 
+import java.lang.reflect.RecordComponent;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes and reads event messages. Readers ignore fields they do not know, so a producer
@@ -41,7 +45,11 @@ public final class EventCodec {
 		JavaType javaType = this.mapper.getTypeFactory().constructParametricType(Event.class, type.dataType());
 		Event<?> event;
 		try {
-			event = this.mapper.readValue(body, javaType);
+			JsonNode tree = this.mapper.readTree(body);
+			if (tree != null && tree.get("data") instanceof ObjectNode data) {
+				absentAsNull(type.dataType(), data);
+			}
+			event = this.mapper.treeToValue(tree, javaType);
 		}
 		catch (JacksonException ex) {
 			throw new MalformedEventException("Unreadable " + subject + " event: " + ex.getOriginalMessage(), ex);
@@ -53,6 +61,26 @@ public final class EventCodec {
 			throw new MalformedEventException("Event of type " + event.type() + " arrived on " + subject);
 		}
 		return event;
+	}
+
+	/**
+	 * Writes {@code null} for each {@link AddedField} the payload lacks, in nested
+	 * records too, so that only the fields of the first release are required.
+	 */
+	private static void absentAsNull(Class<?> type, ObjectNode json) {
+		RecordComponent[] components = type.getRecordComponents();
+		if (components == null) {
+			return;
+		}
+		for (RecordComponent component : components) {
+			JsonNode value = json.get(component.getName());
+			if (value == null && component.isAnnotationPresent(AddedField.class)) {
+				json.putNull(component.getName());
+			}
+			else if (value instanceof ObjectNode nested) {
+				absentAsNull(component.getType(), nested);
+			}
+		}
 	}
 
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,17 +50,19 @@ class EventContractsTests {
 
 	private static final UUID PAYMENT = UUID.fromString("e6f70819-2a3b-4c4d-9e5f-60718293a40a");
 
+	private static final Instant EVENT_AT = Instant.parse("2026-12-20T19:30:00Z");
+
 	static Stream<Event<?>> goldenEvents() {
 		return Stream.of(
 				event("0a5c7f52-3a4e-4f8e-9a57-1d2b3c4d5e01", "2026-11-25T10:15:30.123456Z",
-						new TicketCreated(TICKET, 1, "Arctic Monkeys, floor standing", 12500, "EUR", SELLER,
-								"available", null)),
+						new TicketCreated(TICKET, 1, "Arctic Monkeys, floor standing", 12500, 12500L, "EUR", SELLER,
+								EVENT_AT, null, "available", null)),
 				event("1b6d8063-4b5f-4f9f-8b68-2e3c4d5e6f04", "2026-11-25T10:16:00Z",
-						new TicketUpdated(TICKET, 2, "Arctic Monkeys, floor standing", 12500, "EUR", SELLER, "reserved",
-								ORDER)),
+						new TicketUpdated(TICKET, 2, "Arctic Monkeys, floor standing", 12500, 12500L, "EUR", SELLER,
+								EVENT_AT, null, "reserved", ORDER)),
 				event("2c7e9174-5c60-4fa0-9c79-3f4d5e6f7a06", "2026-11-25T10:16:00Z",
 						new OrderCreated(ORDER, 1, BUYER, "created", Instant.parse("2026-11-25T10:31:00Z"),
-								new OrderCreated.Ticket(TICKET, 12500, "EUR"))),
+								new OrderCreated.Ticket(TICKET, 12500, "EUR", SELLER, EVENT_AT))),
 				event("3d8fa285-6d71-4fb1-8d8a-405e6f7a8b08", "2026-11-25T10:31:02Z",
 						new OrderCancelled(ORDER, 2, BUYER, new TicketRef(TICKET), "expired")),
 				event("4e90b396-7e82-4fc2-9e9b-516f7a8b9c09", "2026-11-25T10:20:00Z",
@@ -103,6 +107,36 @@ class EventContractsTests {
 			.forEach((field) -> ((ObjectNode) field.getValue()).put("alsoNew", "x"));
 
 		assertThat(codec.decode(event.type(), bytes(newer))).isEqualTo(event);
+	}
+
+	@Test
+	void aTicketEventWrittenBeforeItsAddedFieldsReadsThemAsNull() {
+		ObjectNode older = (ObjectNode) golden("tickets.v1.ticket.updated");
+		((ObjectNode) older.get("data")).remove(List.of("faceValue", "eventAt", "resoldFrom"));
+
+		Event<?> event = codec.decode("tickets.v1.ticket.updated", bytes(older));
+
+		assertThat(event.data()).isEqualTo(new TicketUpdated(TICKET, 2, "Arctic Monkeys, floor standing", 12500, null,
+				"EUR", SELLER, null, null, "reserved", ORDER));
+	}
+
+	@Test
+	void anOrderEventWrittenBeforeItsNestedAddedFieldsReadsThemAsNull() {
+		ObjectNode older = (ObjectNode) golden("orders.v1.order.created");
+		((ObjectNode) older.get("data").get("ticket")).remove(List.of("sellerId", "eventAt"));
+
+		OrderCreated order = (OrderCreated) codec.decode("orders.v1.order.created", bytes(older)).data();
+
+		assertThat(order.ticket()).isEqualTo(new OrderCreated.Ticket(TICKET, 12500, "EUR", null, null));
+	}
+
+	@Test
+	void aFieldOfTheFirstReleaseIsStillRequiredInsideANestedRecord() {
+		ObjectNode broken = (ObjectNode) golden("orders.v1.order.created");
+		((ObjectNode) broken.get("data").get("ticket")).remove("price");
+
+		assertThatExceptionOfType(MalformedEventException.class)
+			.isThrownBy(() -> codec.decode("orders.v1.order.created", bytes(broken)));
 	}
 
 	@ParameterizedTest

@@ -69,7 +69,7 @@ abstract class MessagingIntegrationTest extends ServiceIntegrationTest {
 	/** {@code order.created} as orders-service publishes it, holding a listing. */
 	static Event<OrderCreated> orderCreated(UUID order, String listing) {
 		return Event.of(new OrderCreated(order, 1, UUID.randomUUID(), "created", Instant.now().plusSeconds(900),
-				new OrderCreated.Ticket(UUID.fromString(listing), 12_500, "EUR")), Instant.now());
+				new OrderCreated.Ticket(UUID.fromString(listing), 12_500, "EUR", null, null)), Instant.now());
 	}
 
 	/**

@@ -61,7 +61,8 @@ public class MessagingTestApplication {
 			this.jdbc.sql("INSERT INTO listings (id, seller_id, title) VALUES (?, ?, ?)")
 				.params(id, seller, title)
 				.update();
-			this.outbox.append(new TicketCreated(id, 1, title, 12_500, "EUR", seller, "available", null));
+			this.outbox
+				.append(new TicketCreated(id, 1, title, 12_500, 12_500L, "EUR", seller, null, null, "available", null));
 			return id;
 		}
 

@@ -72,8 +72,8 @@ class TicketReplicaIntegrationTests extends OrdersIntegrationTest {
 	}
 
 	private static Event<TicketUpdated> updated(UUID id, UUID seller, long version, String status, long price) {
-		return Event.of(new TicketUpdated(id, version, "Arctic Monkeys, floor", price, "EUR", seller, status, null),
-				Instant.now());
+		return Event.of(new TicketUpdated(id, version, "Arctic Monkeys, floor", price, price, "EUR", seller, null, null,
+				status, null), Instant.now());
 	}
 
 }

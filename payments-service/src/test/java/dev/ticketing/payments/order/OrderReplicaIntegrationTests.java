@@ -83,7 +83,8 @@ class OrderReplicaIntegrationTests extends PaymentsIntegrationTest {
 		awaitReplicaVersion(id, 1);
 		// The same version again with another price (a bug upstream) is not applied.
 		Event<OrderCreated> duplicate = Event.of(new OrderCreated(id, 1, buyer, "created",
-				Instant.now().plus(Duration.ofMinutes(15)), new OrderCreated.Ticket(ticket, 1, "EUR")), Instant.now());
+				Instant.now().plus(Duration.ofMinutes(15)), new OrderCreated.Ticket(ticket, 1, "EUR", null, null)),
+				Instant.now());
 
 		publish(duplicate);
 		await().atMost(WAIT).until(() -> processed(duplicate));
@@ -93,7 +94,7 @@ class OrderReplicaIntegrationTests extends PaymentsIntegrationTest {
 
 	private static Event<OrderCreated> created(UUID id, UUID buyer, UUID ticket) {
 		return Event.of(new OrderCreated(id, 1, buyer, "created", Instant.now().plus(Duration.ofMinutes(15)),
-				new OrderCreated.Ticket(ticket, PRICE, "EUR")), Instant.now());
+				new OrderCreated.Ticket(ticket, PRICE, "EUR", null, null)), Instant.now());
 	}
 
 	private String status(UUID id) {

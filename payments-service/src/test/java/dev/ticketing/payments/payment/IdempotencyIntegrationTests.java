@@ -97,7 +97,7 @@ class IdempotencyIntegrationTests extends PaymentsIntegrationTest {
 		// The order has not reached payments' replica yet.
 		payWithKey(buyer, orderId, "pm_card_visa", key).assertProblem(404, "order_not_found");
 		publish(Event.of(new OrderCreated(orderId, 1, buyer, "created", Instant.now().plusSeconds(900),
-				new OrderCreated.Ticket(UUID.randomUUID(), PRICE, "EUR")), Instant.now()));
+				new OrderCreated.Ticket(UUID.randomUUID(), PRICE, "EUR", null, null)), Instant.now()));
 		awaitReplicaVersion(orderId, 1);
 		Response retry = payWithKey(buyer, orderId, "pm_card_visa", key);
 

@@ -13,12 +13,14 @@ public final class TicketEvents {
 
 	public static TicketCreated created(Ticket ticket) {
 		return new TicketCreated(ticket.id(), ticket.version(), ticket.listing().title(), ticket.listing().price(),
-				ticket.listing().currency(), ticket.sellerId(), ticket.status().value(), ticket.orderId());
+				ticket.listing().price(), ticket.listing().currency(), ticket.sellerId(), ticket.listing().eventAt(),
+				null, ticket.status().value(), ticket.orderId());
 	}
 
 	public static TicketUpdated updated(Ticket ticket) {
 		return new TicketUpdated(ticket.id(), ticket.version(), ticket.listing().title(), ticket.listing().price(),
-				ticket.listing().currency(), ticket.sellerId(), ticket.status().value(), ticket.orderId());
+				ticket.listing().price(), ticket.listing().currency(), ticket.sellerId(), ticket.listing().eventAt(),
+				null, ticket.status().value(), ticket.orderId());
 	}
 
 }

@@ -19,7 +19,7 @@ public final class OrderEvents {
 
 	public static Event<OrderCreated> created(UUID order, String ticketId) {
 		return Event.of(new OrderCreated(order, 1, UUID.randomUUID(), "created", Instant.now().plusSeconds(900),
-				new OrderCreated.Ticket(UUID.fromString(ticketId), 12_500, "EUR")), Instant.now());
+				new OrderCreated.Ticket(UUID.fromString(ticketId), 12_500, "EUR", null, null)), Instant.now());
 	}
 
 	public static Event<OrderCancelled> cancelled(UUID order, String ticketId, long version) {

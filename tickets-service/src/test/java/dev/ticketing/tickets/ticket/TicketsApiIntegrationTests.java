@@ -585,7 +585,7 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 		JsonNode ticket = ticket(ticketId);
 		publish(Event.of(new OrderCreated(orderId, 1, UUID.randomUUID(), "created", Instant.now().plusSeconds(900),
 				new OrderCreated.Ticket(UUID.fromString(ticketId), ticket.path("price").asLong(),
-						ticket.path("currency").asString())),
+						ticket.path("currency").asString(), null, null)),
 				Instant.now()));
 		awaitStatus(ticketId, "reserved");
 		return orderId;

@@ -3,6 +3,10 @@ package dev.ticketing.common.events.orders.v1;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.ticketing.common.events.AddedField;
+
 /**
  * {@code orders.v1.order.created}: a buyer holds a ticket until {@code expiresAt}.
  *
@@ -21,8 +25,11 @@ public record OrderCreated(UUID id, long version, UUID userId, String status, In
 	 * @param id the ticket id
 	 * @param price the price in minor units
 	 * @param currency the ISO 4217 currency
+	 * @param sellerId who sells it (absent from events written before it was added)
+	 * @param eventAt when the event takes place, {@code null} if not given
 	 */
-	public record Ticket(UUID id, long price, String currency) {
+	public record Ticket(UUID id, long price, String currency, @AddedField @Nullable UUID sellerId,
+			@AddedField @Nullable Instant eventAt) {
 
 	}
 
