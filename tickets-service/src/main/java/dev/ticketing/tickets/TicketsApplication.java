@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * tickets-service: listings, and their reservation by orders.
+ * tickets-service: listings, their reservation by orders, passes and check-in.
  */
 @SpringBootApplication
 public class TicketsApplication {

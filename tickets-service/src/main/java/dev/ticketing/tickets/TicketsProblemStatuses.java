@@ -16,9 +16,11 @@ class TicketsProblemStatuses {
 	@Bean
 	ProblemStatuses problemStatuses() {
 		return ProblemStatuses.builder()
-			.map(HttpStatus.NOT_FOUND, "ticket_not_found")
-			.map(HttpStatus.FORBIDDEN, "not_owner")
-			.map(HttpStatus.CONFLICT, "ticket_reserved", "version_conflict")
+			.map(HttpStatus.NOT_FOUND, "ticket_not_found", "pass_not_found")
+			.map(HttpStatus.FORBIDDEN, "not_owner", "not_holder")
+			.map(HttpStatus.CONFLICT, "ticket_reserved", "version_conflict", "already_listed", "already_checked_in",
+					"ticket_listed", "pass_void", "event_over")
+			.map(HttpStatus.BAD_REQUEST, "price_above_cap", "resale_fixed", "code_invalid")
 			.build();
 	}
 

@@ -1,6 +1,6 @@
 /**
- * tickets-service: listings and their reservation by orders (DESIGN §2, tickets-
- * service).
+ * tickets-service: listings, their reservation by orders, and the passes their buyers
+ * hold (DESIGN §2, tickets-service).
  */
 @NullMarked
 package dev.ticketing.tickets;

@@ -2,6 +2,7 @@ package dev.ticketing.common.domain;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,15 @@ public abstract class DomainException extends RuntimeException {
 	 */
 	public List<InvalidField> invalidFields() {
 		return List.of();
+	}
+
+	/**
+	 * Further facts about the refusal for the client, as extension members of the problem
+	 * (for example when a pass was first used); none by default. Values must be JSON
+	 * scalars.
+	 */
+	public Map<String, Object> members() {
+		return Map.of();
 	}
 
 	/**

@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.ticketing.common.events.schema.AddedField;
+
 /**
  * Writes and reads event messages. Readers ignore fields they do not know, so a producer
  * may add fields to a v1 payload without breaking its consumers; a field that a payload

@@ -1,19 +1,13 @@
 package dev.ticketing.common.jwt;
 
-import java.security.Key;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Date;
 import java.util.UUID;
 
 import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.Header;
-import io.jsonwebtoken.JweHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.LocatorAdapter;
-import io.jsonwebtoken.ProtectedHeader;
 
 /**
  * Verifies access tokens: EdDSA signatures only, keys looked up by {@code kid}, and
@@ -69,45 +63,6 @@ public final class JwtVerifier {
 		catch (RuntimeException ex) {
 			throw new InvalidTokenException("subject is not a user id", ex);
 		}
-	}
-
-	private static final class EdDsaKeyLocator extends LocatorAdapter<Key> {
-
-		private final PublicKeyResolver keys;
-
-		EdDsaKeyLocator(PublicKeyResolver keys) {
-			this.keys = keys;
-		}
-
-		@Override
-		protected Key locate(ProtectedHeader header) {
-			// Checked before any key is chosen, so neither "none" nor an HMAC algorithm
-			// keyed with a public key can get as far as a signature check.
-			if (!TokenClaims.ALGORITHM.equals(header.getAlgorithm())) {
-				throw new InvalidTokenException("algorithm " + header.getAlgorithm() + " is not accepted");
-			}
-			String keyId = header.getKeyId();
-			if (keyId == null) {
-				throw new InvalidTokenException("token has no kid");
-			}
-			PublicKey key = this.keys.find(keyId)
-				.orElseThrow(() -> new InvalidTokenException("no key with kid " + keyId));
-			if (!"EdDSA".equals(key.getAlgorithm()) && !"Ed25519".equals(key.getAlgorithm())) {
-				throw new InvalidTokenException("key " + keyId + " is not an Ed25519 key");
-			}
-			return key;
-		}
-
-		@Override
-		protected Key locate(JweHeader header) {
-			throw new InvalidTokenException("encrypted tokens are not accepted");
-		}
-
-		@Override
-		protected Key doLocate(Header header) {
-			throw new InvalidTokenException("unsigned tokens are not accepted");
-		}
-
 	}
 
 }

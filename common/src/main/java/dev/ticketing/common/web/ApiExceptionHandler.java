@@ -66,6 +66,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (!ex.invalidFields().isEmpty()) {
 			Problems.withErrors(problem, ex.invalidFields());
 		}
+		ex.members().forEach(problem::setProperty);
 		HttpHeaders headers = new HttpHeaders();
 		ex.retryAfter()
 			.ifPresent((wait) -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(wait))));

@@ -18,6 +18,7 @@ import dev.ticketing.common.events.orders.v1.OrderCompleted;
 import dev.ticketing.common.events.orders.v1.OrderCreated;
 import dev.ticketing.common.messaging.Outbox;
 import dev.ticketing.common.messaging.PoisonEventException;
+import dev.ticketing.tickets.pass.PassService;
 import dev.ticketing.tickets.ticket.Ticket;
 import dev.ticketing.tickets.ticket.TicketEvents;
 import dev.ticketing.tickets.ticket.TicketRepository;
@@ -25,9 +26,10 @@ import dev.ticketing.tickets.ticket.TicketRepository;
 /**
  * How tickets follow orders (DESIGN §3): {@code order.created} reserves the ticket for
  * the order, {@code order.cancelled} releases it if that order holds it,
- * {@code order.completed} marks it sold; each change publishes {@code ticket.updated}.
- * Each handler runs in the consumer's transaction, together with the inbox record, and
- * acts only when the event is newer than what {@link OrderStates} knows of the order.
+ * {@code order.completed} marks it sold and issues the buyer's pass; each change
+ * publishes {@code ticket.updated}. Each handler runs in the consumer's transaction,
+ * together with the inbox record, and acts only when the event is newer than what
+ * {@link OrderStates} knows of the order.
  */
 @Component
 class TicketReservations {
@@ -40,12 +42,15 @@ class TicketReservations {
 
 	private final Outbox outbox;
 
+	private final PassService passes;
+
 	private final Clock clock;
 
-	TicketReservations(OrderStates orders, TicketRepository tickets, Outbox outbox, Clock clock) {
+	TicketReservations(OrderStates orders, TicketRepository tickets, Outbox outbox, PassService passes, Clock clock) {
 		this.orders = orders;
 		this.tickets = tickets;
 		this.outbox = outbox;
+		this.passes = passes;
 		this.clock = clock;
 	}
 
@@ -65,25 +70,29 @@ class TicketReservations {
 		}
 	}
 
+	/** Sells the ticket and, in the same transaction, issues the buyer's pass. */
 	void onOrderCompleted(Event<OrderCompleted> event) {
 		OrderCompleted order = event.data();
 		UUID ticketId = required(order.ticket(), "ticket").id();
 		if (this.orders.advance(order.id(), ticketId, "complete", order.version())) {
-			change(ticketId, order.id(), "sell", (ticket) -> ticket.sell(order.id(), now()));
+			change(ticketId, order.id(), "sell", (ticket) -> ticket.sell(order.id(), now()))
+				.ifPresent((sold) -> this.passes.issue(sold, order.userId(), order.id()));
 		}
 	}
 
-	private void change(UUID ticketId, UUID orderId, String action, Function<Ticket, Optional<Ticket>> transition) {
+	private Optional<Ticket> change(UUID ticketId, UUID orderId, String action,
+			Function<Ticket, Optional<Ticket>> transition) {
 		Ticket ticket = this.tickets.findForUpdate(ticketId)
 			.orElseThrow(() -> new PoisonEventException("Order " + orderId + " refers to unknown ticket " + ticketId));
 		Optional<Ticket> changed = transition.apply(ticket);
 		if (changed.isEmpty()) {
 			logger.warn("Not applying {} of ticket {} for order {}: the ticket is {} (order {})", action, ticketId,
 					orderId, ticket.status().value(), ticket.orderId());
-			return;
+			return Optional.empty();
 		}
 		this.tickets.update(changed.get());
 		this.outbox.append(TicketEvents.updated(changed.get()));
+		return changed;
 	}
 
 	private static <T> T required(T value, String field) {

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,8 +27,8 @@ import dev.ticketing.common.web.PageResponse;
 class JdbcTicketRepository implements TicketRepository {
 
 	private static final String COLUMNS = """
-			id, title, price, currency, description, venue, event_at, seller_id, status, order_id, version,
-			created_at, updated_at""";
+			id, title, price, face_value, currency, description, venue, event_at, seller_id, resold_from, status,
+			order_id, version, created_at, updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -36,10 +39,11 @@ class JdbcTicketRepository implements TicketRepository {
 	@Override
 	public void insert(Ticket ticket) {
 		Listing listing = ticket.listing();
-		this.jdbc.sql("INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(ticket.id(), listing.title(), listing.price(), listing.currency(), listing.description(),
-					listing.venue(), timestamp(listing.eventAt()), ticket.sellerId(), ticket.status().value(),
-					ticket.orderId(), ticket.version(), timestamp(ticket.createdAt()), timestamp(ticket.updatedAt()))
+		this.jdbc.sql("INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(ticket.id(), listing.title(), listing.price(), ticket.faceValue(), listing.currency(),
+					listing.description(), listing.venue(), timestamp(listing.eventAt()), ticket.sellerId(),
+					ticket.resoldFrom(), ticket.status().value(), ticket.orderId(), ticket.version(),
+					timestamp(ticket.createdAt()), timestamp(ticket.updatedAt()))
 			.update();
 	}
 
@@ -49,6 +53,20 @@ class JdbcTicketRepository implements TicketRepository {
 			.param(id)
 			.query(JdbcTicketRepository::ticket)
 			.optional();
+	}
+
+	@Override
+	public Map<UUID, Ticket> findAll(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Ticket> found = new HashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = ANY (?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(JdbcTicketRepository::ticket)
+			.list()
+			.forEach((ticket) -> found.put(ticket.id(), ticket));
+		return found;
 	}
 
 	@Override
@@ -108,7 +126,8 @@ class JdbcTicketRepository implements TicketRepository {
 	private static Ticket ticket(ResultSet rs, int row) throws SQLException {
 		Listing listing = new Listing(rs.getString("title"), rs.getLong("price"), rs.getString("currency"),
 				rs.getString("description"), rs.getString("venue"), instant(rs.getTimestamp("event_at")));
-		return new Ticket(rs.getObject("id", UUID.class), listing, rs.getObject("seller_id", UUID.class),
+		return new Ticket(rs.getObject("id", UUID.class), listing, rs.getLong("face_value"),
+				rs.getObject("resold_from", UUID.class), rs.getObject("seller_id", UUID.class),
 				TicketStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getObject("order_id", UUID.class),
 				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());

@@ -1,6 +1,9 @@
 package dev.ticketing.tickets.ticket;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the ticket id
  * @param listing what the seller said
+ * @param faceValue what the ticket originally cost, in minor units of the listing's
+ * currency; fixed at the first listing and copied to every resale
+ * @param resoldFrom the listing whose buyer resells the ticket here, {@code null} for a
+ * first listing
  * @param sellerId who listed it
  * @param status where it stands
  * @param orderId the order holding it while reserved or sold, else {@code null}
@@ -19,12 +26,40 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was listed
  * @param updatedAt when it last changed
  */
-public record Ticket(UUID id, Listing listing, UUID sellerId, TicketStatus status, @Nullable UUID orderId, long version,
-		Instant createdAt, Instant updatedAt) {
+public record Ticket(UUID id, Listing listing, long faceValue, @Nullable UUID resoldFrom, UUID sellerId,
+		TicketStatus status, @Nullable UUID orderId, long version, Instant createdAt, Instant updatedAt) {
 
-	/** A new listing, available to order. */
-	public static Ticket list(UUID id, UUID sellerId, Listing listing, Instant now) {
-		return new Ticket(id, listing, sellerId, TicketStatus.AVAILABLE, null, 1, now, now);
+	/**
+	 * A first listing, available to order.
+	 * @param faceValue what the ticket cost, {@code null} for its price
+	 * @throws PriceAboveCapException if the price is above the cap for that face value
+	 */
+	public static Ticket list(UUID id, UUID sellerId, Listing listing, @Nullable Long faceValue, PriceCap cap,
+			Instant now) {
+		long face = (faceValue != null) ? faceValue : listing.price();
+		cap.check(listing.price(), face, listing.currency());
+		return new Ticket(id, listing, face, null, sellerId, TicketStatus.AVAILABLE, null, 1, now, now);
+	}
+
+	/**
+	 * A new listing of this ticket by the buyer who holds it: what describes the ticket
+	 * (title, venue, time, currency, face value) copied, price and description the
+	 * reseller's.
+	 * @throws EventOverException if the event has taken place
+	 * @throws PriceAboveCapException if the price is above the cap
+	 */
+	public Ticket resell(UUID id, UUID reseller, long price, @Nullable String description, PriceCap cap, Instant now) {
+		if (this.listing.eventAt() != null && !this.listing.eventAt().isAfter(now)) {
+			throw new EventOverException();
+		}
+		Listing resale = new Listing(this.listing.title(), price, this.listing.currency(), description,
+				this.listing.venue(), this.listing.eventAt());
+		cap.check(price, this.faceValue, this.listing.currency());
+		return new Ticket(id, resale, this.faceValue, this.id, reseller, TicketStatus.AVAILABLE, null, 1, now, now);
+	}
+
+	public boolean isResale() {
+		return this.resoldFrom != null;
 	}
 
 	public boolean isSoldBy(UUID userId) {
@@ -32,13 +67,27 @@ public record Ticket(UUID id, Listing listing, UUID sellerId, TicketStatus statu
 	}
 
 	/**
-	 * The ticket with new details.
+	 * The ticket with new details; its face value stays.
 	 * @throws TicketReservedException unless it is available
+	 * @throws ResaleFixedException if it is a resale listing and the change is to more
+	 * than its price and description
+	 * @throws PriceAboveCapException if the new price is above the cap
 	 */
-	public Ticket edit(Listing changed, Instant now) {
+	public Ticket edit(Listing changed, PriceCap cap, Instant now) {
 		requireAvailable();
-		return new Ticket(this.id, changed, this.sellerId, this.status, this.orderId, this.version + 1, this.createdAt,
-				now);
+		if (isResale()) {
+			List<String> fixed = new ArrayList<>();
+			differs(fixed, "title", this.listing.title(), changed.title());
+			differs(fixed, "currency", this.listing.currency(), changed.currency());
+			differs(fixed, "venue", this.listing.venue(), changed.venue());
+			differs(fixed, "eventAt", this.listing.eventAt(), changed.eventAt());
+			if (!fixed.isEmpty()) {
+				throw new ResaleFixedException(fixed);
+			}
+		}
+		cap.check(changed.price(), this.faceValue, changed.currency());
+		return new Ticket(this.id, changed, this.faceValue, this.resoldFrom, this.sellerId, this.status, this.orderId,
+				this.version + 1, this.createdAt, now);
 	}
 
 	/**
@@ -75,6 +124,12 @@ public record Ticket(UUID id, Listing listing, UUID sellerId, TicketStatus statu
 				: Optional.empty();
 	}
 
+	private static void differs(List<String> fields, String field, @Nullable Object was, @Nullable Object is) {
+		if (!Objects.equals(was, is)) {
+			fields.add(field);
+		}
+	}
+
 	private void requireAvailable() {
 		if (this.status != TicketStatus.AVAILABLE) {
 			throw new TicketReservedException(this.status);
@@ -82,7 +137,8 @@ public record Ticket(UUID id, Listing listing, UUID sellerId, TicketStatus statu
 	}
 
 	private Ticket to(TicketStatus next, @Nullable UUID order, Instant now) {
-		return new Ticket(this.id, this.listing, this.sellerId, next, order, this.version + 1, this.createdAt, now);
+		return new Ticket(this.id, this.listing, this.faceValue, this.resoldFrom, this.sellerId, next, order,
+				this.version + 1, this.createdAt, now);
 	}
 
 }

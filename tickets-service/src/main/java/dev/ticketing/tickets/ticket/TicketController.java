@@ -42,7 +42,7 @@ class TicketController {
 	@PostMapping
 	ResponseEntity<TicketResponse> create(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody TicketRequest request) {
-		Ticket ticket = this.tickets.create(user.id(), request.listing());
+		Ticket ticket = this.tickets.create(user.id(), request.listing(), request.faceValue());
 		return ResponseEntity.created(URI.create("/api/tickets/" + ticket.id())).body(TicketResponse.of(ticket));
 	}
 
@@ -67,7 +67,8 @@ class TicketController {
 	TicketResponse update(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			@Valid @RequestBody TicketRequest request) {
 		UUID ticketId = ticketId(id);
-		return TicketResponse.of(this.tickets.update(user.id(), ticketId, request.listing(), request.version()));
+		return TicketResponse
+			.of(this.tickets.update(user.id(), ticketId, request.listing(), request.faceValue(), request.version()));
 	}
 
 	@DeleteMapping("/{id}")

@@ -1,5 +1,7 @@
 package dev.ticketing.tickets.ticket;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,9 @@ public interface TicketRepository {
 	void insert(Ticket ticket);
 
 	Optional<Ticket> find(UUID id);
+
+	/** The tickets with these ids that exist, by id. */
+	Map<UUID, Ticket> findAll(Collection<UUID> ids);
 
 	/** Finds a ticket and locks it until the transaction ends. */
 	Optional<Ticket> findForUpdate(UUID id);

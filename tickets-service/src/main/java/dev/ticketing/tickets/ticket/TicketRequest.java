@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param title 1–120 characters, not blank
  * @param price 1–100000000 minor units
+ * @param faceValue 1–100000000 minor units; for {@code POST} what the ticket cost (its
+ * price when absent), for {@code PUT} nothing but the current face value is accepted
  * @param currency three upper-case letters, {@code USD} when absent
  * @param description at most 2000 characters
  * @param venue at most 120 characters
@@ -25,7 +27,7 @@ import jakarta.validation.constraints.Size;
  * {@code version_conflict}
  */
 public record TicketRequest(@NotBlank @Size(max = 120) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String title,
-		@NotNull @Min(1) @Max(100_000_000) Long price,
+		@NotNull @Min(1) @Max(100_000_000) Long price, @Min(1) @Max(100_000_000) @Nullable Long faceValue,
 		@Pattern(regexp = "[A-Z]{3}",
 				message = "must be three upper-case letters (ISO 4217)") @Nullable String currency,
 		@Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) @Nullable String description,
@@ -35,9 +37,9 @@ public record TicketRequest(@NotBlank @Size(max = 120) @Pattern(regexp = NO_NUL,
 	static final String DEFAULT_CURRENCY = "USD";
 
 	/** PostgreSQL text cannot hold NUL characters: refused here rather than a 500. */
-	static final String NO_NUL = "[^\\x00]*";
+	public static final String NO_NUL = "[^\\x00]*";
 
-	static final String NO_NUL_MESSAGE = "must not contain NUL characters";
+	public static final String NO_NUL_MESSAGE = "must not contain NUL characters";
 
 	/** The listing, with blank optional texts as absent. */
 	Listing listing() {

@@ -24,17 +24,27 @@ public class TicketService {
 
 	private final Outbox outbox;
 
+	private final PriceCap cap;
+
+	private final ResaleListings resales;
+
 	private final Clock clock;
 
-	public TicketService(TicketRepository tickets, Outbox outbox, Clock clock) {
+	public TicketService(TicketRepository tickets, Outbox outbox, PriceCap cap, ResaleListings resales, Clock clock) {
 		this.tickets = tickets;
 		this.outbox = outbox;
+		this.cap = cap;
+		this.resales = resales;
 		this.clock = clock;
 	}
 
+	/**
+	 * Lists a ticket for the first time.
+	 * @param faceValue what it cost, {@code null} for its price
+	 */
 	@Transactional
-	public Ticket create(UUID sellerId, Listing listing) {
-		Ticket ticket = Ticket.list(UUID.randomUUID(), sellerId, listing, now());
+	public Ticket create(UUID sellerId, Listing listing, @Nullable Long faceValue) {
+		Ticket ticket = Ticket.list(UUID.randomUUID(), sellerId, listing, faceValue, this.cap, now());
 		this.tickets.insert(ticket);
 		this.outbox.append(TicketEvents.created(ticket));
 		return ticket;
@@ -52,13 +62,19 @@ public class TicketService {
 
 	/**
 	 * Replaces a ticket's details.
+	 * @param faceValue {@code null}, or the face value the client believes it has: any
+	 * other is refused, as the face value never changes
 	 * @param expectedVersion the version the client edited, or {@code null} to overwrite
 	 * whatever is current
 	 */
 	@Transactional
-	public Ticket update(UUID userId, UUID id, Listing listing, @Nullable Long expectedVersion) {
+	public Ticket update(UUID userId, UUID id, Listing listing, @Nullable Long faceValue,
+			@Nullable Long expectedVersion) {
 		Ticket ticket = ownTicket(userId, id);
-		Ticket edited = ticket.edit(listing, now());
+		if (faceValue != null && faceValue != ticket.faceValue()) {
+			throw new FaceValueFixedException(ticket.faceValue());
+		}
+		Ticket edited = ticket.edit(listing, this.cap, now());
 		if (expectedVersion != null && expectedVersion != ticket.version()) {
 			throw new VersionConflictException(ticket.version());
 		}
@@ -67,7 +83,10 @@ public class TicketService {
 		return edited;
 	}
 
-	/** Takes a ticket off the market; withdrawing it again changes nothing. */
+	/**
+	 * Takes a ticket off the market; withdrawing it again changes nothing. Withdrawing a
+	 * resale listing gives its seller's pass back.
+	 */
 	@Transactional
 	public void withdraw(UUID userId, UUID id) {
 		Ticket ticket = ownTicket(userId, id);
@@ -75,6 +94,9 @@ public class TicketService {
 		if (withdrawn != ticket) {
 			this.tickets.update(withdrawn);
 			this.outbox.append(TicketEvents.updated(withdrawn));
+			if (withdrawn.isResale()) {
+				this.resales.withdrawn(withdrawn);
+			}
 		}
 	}
 

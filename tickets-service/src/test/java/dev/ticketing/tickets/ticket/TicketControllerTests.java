@@ -78,7 +78,7 @@ class TicketControllerTests {
 	private TicketService tickets;
 
 	private static Ticket ticket(TicketStatus status, long version) {
-		return new Ticket(TICKET_ID, LISTING, SELLER, status, null, version, CREATED_AT, UPDATED_AT);
+		return new Ticket(TICKET_ID, LISTING, 1250, null, SELLER, status, null, version, CREATED_AT, UPDATED_AT);
 	}
 
 	private static MockHttpServletRequestBuilder asSeller(MockHttpServletRequestBuilder request) {
@@ -91,7 +91,7 @@ class TicketControllerTests {
 
 	@Test
 	void createsATicketForTheSignedInSellerWith201AndItsLocation() throws Exception {
-		given(this.tickets.create(any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 1));
+		given(this.tickets.create(any(), any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 1));
 
 		this.mvc.perform(json(asSeller(post("/api/tickets")), LISTING_JSON))
 			.andExpect(status().isCreated())
@@ -110,30 +110,30 @@ class TicketControllerTests {
 			.andExpect(jsonPath("$.createdAt").value("2026-11-25T10:15:30Z"))
 			.andExpect(jsonPath("$.updatedAt").value("2026-11-26T08:00:00Z"));
 
-		verify(this.tickets).create(SELLER, LISTING);
+		verify(this.tickets).create(SELLER, LISTING, null);
 	}
 
 	@Test
 	void createsAListingInUsdWithoutBlankOptionalTextsWhenTheyAreLeftOut() throws Exception {
-		given(this.tickets.create(any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 1));
+		given(this.tickets.create(any(), any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 1));
 
 		this.mvc.perform(json(asSeller(post("/api/tickets")), """
 				{"title": "  Concert  ", "price": 1250, "description": "   ", "venue": ""}"""))
 			.andExpect(status().isCreated());
 
-		verify(this.tickets).create(SELLER, new Listing("Concert", 1250, "USD", null, null, null));
+		verify(this.tickets).create(SELLER, new Listing("Concert", 1250, "USD", null, null, null), null);
 	}
 
 	@Test
 	void acceptsTheSessionCookieAsTheSignedInUser() throws Exception {
-		given(this.tickets.create(any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 1));
+		given(this.tickets.create(any(), any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 1));
 
 		this.mvc
 			.perform(json(post("/api/tickets"), LISTING_JSON)
 				.cookie(new Cookie(SessionCookies.SESSION, TestTokens.accessToken(SELLER))))
 			.andExpect(status().isCreated());
 
-		verify(this.tickets).create(SELLER, LISTING);
+		verify(this.tickets).create(SELLER, LISTING, null);
 	}
 
 	@Test
@@ -234,7 +234,7 @@ class TicketControllerTests {
 	@Test
 	void answersATicketWithoutOptionalDetailsWithNulls() throws Exception {
 		given(this.tickets.get(TICKET_ID))
-			.willReturn(new Ticket(TICKET_ID, new Listing("Concert", 1250, "USD", null, null, null), SELLER,
+			.willReturn(new Ticket(TICKET_ID, new Listing("Concert", 1250, "USD", null, null, null), 1250, null, SELLER,
 					TicketStatus.AVAILABLE, null, 1, CREATED_AT, CREATED_AT));
 
 		this.mvc.perform(get("/api/tickets/{id}", TICKET_ID))
@@ -266,7 +266,7 @@ class TicketControllerTests {
 
 	@Test
 	void updatesTheSellersTicketWithTheVersionTheyEdited() throws Exception {
-		given(this.tickets.update(any(), any(), any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 4));
+		given(this.tickets.update(any(), any(), any(), any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 4));
 
 		this.mvc.perform(json(asSeller(put("/api/tickets/{id}", TICKET_ID)), """
 				{"title": "Concert", "price": 1250, "currency": "EUR", "description": "Front row",
@@ -275,17 +275,18 @@ class TicketControllerTests {
 			.andExpect(jsonPath("$.id").value(TICKET_ID.toString()))
 			.andExpect(jsonPath("$.version").value(4));
 
-		verify(this.tickets).update(SELLER, TICKET_ID, LISTING, 3L);
+		verify(this.tickets).update(SELLER, TICKET_ID, LISTING, null, 3L);
 	}
 
 	@Test
 	void updatesWithoutAVersionAsAnOverwrite() throws Exception {
-		given(this.tickets.update(any(), any(), any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 2));
+		given(this.tickets.update(any(), any(), any(), any(), any())).willReturn(ticket(TicketStatus.AVAILABLE, 2));
 
 		this.mvc.perform(json(asSeller(put("/api/tickets/{id}", TICKET_ID)), """
 				{"title": "Concert", "price": 1250}""")).andExpect(status().isOk());
 
-		verify(this.tickets).update(SELLER, TICKET_ID, new Listing("Concert", 1250, "USD", null, null, null), null);
+		verify(this.tickets).update(SELLER, TICKET_ID, new Listing("Concert", 1250, "USD", null, null, null), null,
+				null);
 	}
 
 	static Stream<Arguments> updateRefusals() {
@@ -300,7 +301,7 @@ class TicketControllerTests {
 	@ParameterizedTest(name = "{2}")
 	@MethodSource("updateRefusals")
 	void answersARefusedUpdateWithItsProblem(DomainException refusal, int status, String code) throws Exception {
-		given(this.tickets.update(any(), any(), any(), any())).willThrow(refusal);
+		given(this.tickets.update(any(), any(), any(), any(), any())).willThrow(refusal);
 
 		this.mvc.perform(json(asSeller(put("/api/tickets/{id}", TICKET_ID)), LISTING_JSON))
 			.andExpect(problem(status, code))

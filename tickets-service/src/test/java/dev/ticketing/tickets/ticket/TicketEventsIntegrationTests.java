@@ -86,7 +86,8 @@ class TicketEventsIntegrationTests extends TicketsIntegrationTest {
 		UUID seller = UUID.randomUUID();
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
 		UUID id = transaction.execute((status) -> {
-			Ticket ticket = this.tickets.create(seller, new Listing("Rolled back", 1_000, "USD", null, null, null));
+			Ticket ticket = this.tickets.create(seller, new Listing("Rolled back", 1_000, "USD", null, null, null),
+					null);
 			status.setRollbackOnly();
 			return ticket.id();
 		});

@@ -15,32 +15,33 @@ class TicketRequestTests {
 
 	@Test
 	void theListingCarriesWhatTheSellerSaid() {
-		TicketRequest request = new TicketRequest("Concert", 4_500L, "EUR", "Front row", "Arena", EVENT_AT, 3L);
+		TicketRequest request = new TicketRequest("Concert", 4_500L, null, "EUR", "Front row", "Arena", EVENT_AT, 3L);
 		assertThat(request.listing()).isEqualTo(new Listing("Concert", 4_500, "EUR", "Front row", "Arena", EVENT_AT));
 	}
 
 	@Test
 	void theCurrencyIsUsDollarsWhenAbsent() {
-		TicketRequest request = new TicketRequest("Concert", 4_500L, null, null, null, null, null);
+		TicketRequest request = new TicketRequest("Concert", 4_500L, null, null, null, null, null, null);
 		assertThat(request.listing().currency()).isEqualTo("USD");
 	}
 
 	@Test
 	void anAbsentEventTimeStaysAbsent() {
-		TicketRequest request = new TicketRequest("Concert", 4_500L, "EUR", null, null, null, null);
+		TicketRequest request = new TicketRequest("Concert", 4_500L, null, "EUR", null, null, null, null);
 		assertThat(request.listing().eventAt()).isNull();
 	}
 
 	@Test
 	void theTitleIsStrippedButKeepsItsInnerSpaces() {
-		TicketRequest request = new TicketRequest(" \t Concert  night\u2003\n", 4_500L, null, null, null, null, null);
+		TicketRequest request = new TicketRequest(" \t Concert  night\u2003\n", 4_500L, null, null, null, null, null,
+				null);
 		assertThat(request.listing().title()).isEqualTo("Concert  night");
 	}
 
 	@Test
 	void theDescriptionAndVenueAreStrippedButKeepTheirInnerSpaces() {
-		TicketRequest request = new TicketRequest("Concert", 4_500L, null, "  Front  row \n", "\tArena  North ", null,
-				null);
+		TicketRequest request = new TicketRequest("Concert", 4_500L, null, null, "  Front  row \n", "\tArena  North ",
+				null, null);
 		assertThat(request.listing().description()).isEqualTo("Front  row");
 		assertThat(request.listing().venue()).isEqualTo("Arena  North");
 	}
@@ -49,7 +50,7 @@ class TicketRequestTests {
 	@NullSource
 	@ValueSource(strings = { "", " ", " \t\n ", "\u2003" })
 	void aBlankOrAbsentDescriptionIsAbsent(String description) {
-		TicketRequest request = new TicketRequest("Concert", 4_500L, null, description, "Arena", null, null);
+		TicketRequest request = new TicketRequest("Concert", 4_500L, null, null, description, "Arena", null, null);
 		assertThat(request.listing().description()).isNull();
 		assertThat(request.listing().venue()).isEqualTo("Arena");
 	}
@@ -58,7 +59,7 @@ class TicketRequestTests {
 	@NullSource
 	@ValueSource(strings = { "", " ", " \t\n ", "\u2003" })
 	void aBlankOrAbsentVenueIsAbsent(String venue) {
-		TicketRequest request = new TicketRequest("Concert", 4_500L, null, "Front row", venue, null, null);
+		TicketRequest request = new TicketRequest("Concert", 4_500L, null, null, "Front row", venue, null, null);
 		assertThat(request.listing().venue()).isNull();
 		assertThat(request.listing().description()).isEqualTo("Front row");
 	}

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TicketTests {
 
+	private static final PriceCap CAP = new PriceCap(120);
+
 	private static final Instant LISTED_AT = Instant.parse("2030-06-01T12:00:00Z");
 
 	private static final Instant HELD_AT = LISTED_AT.plus(Duration.ofMinutes(5));
@@ -28,6 +30,8 @@ class TicketTests {
 	private static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
 
 	private static final UUID OTHER_ORDER = UUID.fromString("00000000-0000-0000-0000-0000000000a2");
+
+	private static final UUID RESALE = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
 
 	private static final Listing LISTING = new Listing("Concert", 4_500, "EUR", "Front row", "Arena",
 			Instant.parse("2030-09-01T19:30:00Z"));
@@ -55,7 +59,7 @@ class TicketTests {
 
 	@Test
 	void editingAnAvailableTicketChangesItsListingOneVersionHigher() {
-		Ticket edited = available().edit(CHANGED_LISTING, CHANGED_AT);
+		Ticket edited = available().edit(CHANGED_LISTING, CAP, CHANGED_AT);
 		assertThat(edited.listing()).isEqualTo(CHANGED_LISTING);
 		assertThat(edited.status()).isEqualTo(TicketStatus.AVAILABLE);
 		assertThat(edited.orderId()).isNull();
@@ -68,7 +72,8 @@ class TicketTests {
 	@EnumSource(names = { "RESERVED", "SOLD", "WITHDRAWN" })
 	void editingATicketThatIsNotAvailableIsRefused(TicketStatus status) {
 		Ticket ticket = inStatus(status);
-		assertThatThrownBy(() -> ticket.edit(CHANGED_LISTING, CHANGED_AT)).isInstanceOf(TicketReservedException.class)
+		assertThatThrownBy(() -> ticket.edit(CHANGED_LISTING, CAP, CHANGED_AT))
+			.isInstanceOf(TicketReservedException.class)
 			.hasMessage("The ticket is " + status.value() + " and cannot be changed.")
 			.extracting((ex) -> ((TicketReservedException) ex).code())
 			.isEqualTo("ticket_reserved");
@@ -188,6 +193,93 @@ class TicketTests {
 		assertThat(inStatus(status).sell(OTHER_ORDER, CHANGED_AT)).isEmpty();
 	}
 
+	@Test
+	void aFirstListingsFaceValueIsItsPriceUnlessGiven() {
+		assertThat(available().faceValue()).isEqualTo(4_500);
+		assertThat(Ticket.list(TICKET, SELLER, LISTING, 4_000L, CAP, LISTED_AT).faceValue()).isEqualTo(4_000);
+		assertThat(available().resoldFrom()).isNull();
+	}
+
+	@Test
+	void aListingMayAskTheCapExactlyButNotOneMore() {
+		Listing atCap = new Listing("Concert", 5_400, "EUR", null, null, null);
+		Listing aboveCap = new Listing("Concert", 5_401, "EUR", null, null, null);
+
+		assertThat(Ticket.list(TICKET, SELLER, atCap, 4_500L, CAP, LISTED_AT).listing().price()).isEqualTo(5_400);
+		assertThatThrownBy(() -> Ticket.list(TICKET, SELLER, aboveCap, 4_500L, CAP, LISTED_AT))
+			.isInstanceOf(PriceAboveCapException.class)
+			.hasMessageContaining("at most 5400");
+		assertThat(available().edit(atCap, CAP, CHANGED_AT).listing().price()).isEqualTo(5_400);
+		assertThatThrownBy(() -> available().edit(aboveCap, CAP, CHANGED_AT))
+			.isInstanceOf(PriceAboveCapException.class);
+	}
+
+	@Test
+	void theCapRoundsDownToTheMinorUnit() {
+		assertThat(new PriceCap(120).highestPrice(999)).isEqualTo(1_198);
+		assertThat(new PriceCap(100).highestPrice(999)).isEqualTo(999);
+		assertThat(new PriceCap(1000).highestPrice(100_000_000)).isEqualTo(1_000_000_000);
+	}
+
+	@Test
+	void aCapBelowFaceValueOrAboveTenTimesIsNotASetting() {
+		assertThatThrownBy(() -> new PriceCap(99)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new PriceCap(1001)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void editingKeepsTheFaceValue() {
+		Ticket ticket = Ticket.list(TICKET, SELLER, LISTING, 4_600L, CAP, LISTED_AT);
+		assertThat(ticket.edit(CHANGED_LISTING, CAP, CHANGED_AT).faceValue()).isEqualTo(4_600);
+	}
+
+	@Test
+	void aResaleCopiesWhatDescribesTheTicketAndTakesTheResellersPriceAndDescription() {
+		Ticket resale = sold().resell(RESALE, SOMEONE_ELSE, 5_000, "Can't go", CAP, CHANGED_AT);
+
+		assertThat(resale.id()).isEqualTo(RESALE);
+		assertThat(resale.resoldFrom()).isEqualTo(TICKET);
+		assertThat(resale.isResale()).isTrue();
+		assertThat(resale.sellerId()).isEqualTo(SOMEONE_ELSE);
+		assertThat(resale.faceValue()).isEqualTo(4_500);
+		assertThat(resale.status()).isEqualTo(TicketStatus.AVAILABLE);
+		assertThat(resale.version()).isEqualTo(1);
+		assertThat(resale.listing())
+			.isEqualTo(new Listing("Concert", 5_000, "EUR", "Can't go", "Arena", LISTING.eventAt()));
+	}
+
+	@Test
+	void aResaleIsHeldToTheCapOfTheOriginalFaceValue() {
+		assertThat(sold().resell(RESALE, SOMEONE_ELSE, 5_400, null, CAP, CHANGED_AT).listing().price())
+			.isEqualTo(5_400);
+		assertThatThrownBy(() -> sold().resell(RESALE, SOMEONE_ELSE, 5_401, null, CAP, CHANGED_AT))
+			.isInstanceOf(PriceAboveCapException.class);
+	}
+
+	@Test
+	void aTicketWhoseEventHasTakenPlaceCannotBeResold() {
+		Instant eventAt = LISTING.eventAt();
+		assertThatThrownBy(() -> sold().resell(RESALE, SOMEONE_ELSE, 4_500, null, CAP, eventAt))
+			.isInstanceOf(EventOverException.class);
+		assertThat(sold().resell(RESALE, SOMEONE_ELSE, 4_500, null, CAP, eventAt.minusMillis(1))).isNotNull();
+	}
+
+	@Test
+	void aResaleListingChangesOnlyItsPriceAndDescription() {
+		Ticket resale = sold().resell(RESALE, SOMEONE_ELSE, 5_000, null, CAP, CHANGED_AT);
+		Listing repriced = new Listing("Concert", 4_800, "EUR", "Now cheaper", "Arena", LISTING.eventAt());
+
+		assertThat(resale.edit(repriced, CAP, CHANGED_AT).listing()).isEqualTo(repriced);
+		assertThatThrownBy(() -> resale.edit(CHANGED_LISTING, CAP, CHANGED_AT)).isInstanceOf(ResaleFixedException.class)
+			.hasMessageContaining("title, currency, venue, eventAt")
+			.extracting((ex) -> ((ResaleFixedException) ex).invalidFields().size())
+			.isEqualTo(4);
+	}
+
+	private static Ticket sold() {
+		return available().sell(ORDER, HELD_AT).orElseThrow();
+	}
+
 	private static void assertCarriedOver(Ticket ticket) {
 		assertThat(ticket.id()).isEqualTo(TICKET);
 		assertThat(ticket.sellerId()).isEqualTo(SELLER);
@@ -195,7 +287,7 @@ class TicketTests {
 	}
 
 	private static Ticket available() {
-		return Ticket.list(TICKET, SELLER, LISTING, LISTED_AT);
+		return Ticket.list(TICKET, SELLER, LISTING, null, CAP, LISTED_AT);
 	}
 
 	/** A ticket in {@code status}, reached through its transitions (sold to ORDER). */

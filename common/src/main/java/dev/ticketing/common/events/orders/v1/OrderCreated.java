@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.ticketing.common.events.AddedField;
+import dev.ticketing.common.events.schema.AddedField;
 
 /**
  * {@code orders.v1.order.created}: a buyer holds a ticket until {@code expiresAt}.

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.ticketing.common.events.AddedField;
+import dev.ticketing.common.events.schema.AddedField;
 
 /**
  * {@code tickets.v1.ticket.created}: the full state of a new listing.

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.ticketing.common.events.AddedField;
+import dev.ticketing.common.events.schema.AddedField;
 
 /**
  * {@code tickets.v1.ticket.updated}: the full state of a listing after a change. A

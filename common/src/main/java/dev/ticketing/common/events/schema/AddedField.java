@@ -1,4 +1,4 @@
-package dev.ticketing.common.events;
+package dev.ticketing.common.events.schema;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a payload field added to a {@code v1} event after the event's first release.
- * Events written before it was added lack it, so {@link EventCodec} reads its absence as
+ * Events written before it was added lack it, so {@code EventCodec} reads its absence as
  * {@code null}; every other field must be present. The field must therefore be nullable,
  * and its readers must cope with {@code null}.
  */
