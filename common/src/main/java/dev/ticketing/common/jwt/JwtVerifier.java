@@ -2,6 +2,9 @@ package dev.ticketing.common.jwt;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.jsonwebtoken.Claims;
@@ -12,7 +15,8 @@ import io.jsonwebtoken.Jwts;
 /**
  * Verifies access tokens: EdDSA signatures only, keys looked up by {@code kid}, and
  * {@code iss}, {@code aud}, {@code exp} and {@code nbf} checked with a bounded clock
- * skew. Plain Java, so any service (and any test) can use it without Spring.
+ * skew, and the {@code roles} claim, when there is one, an array of strings. Plain Java,
+ * so any service (and any test) can use it without Spring.
  */
 public final class JwtVerifier {
 
@@ -53,7 +57,29 @@ public final class JwtVerifier {
 		if (email == null || claims.getExpiration() == null || claims.getId() == null) {
 			throw new InvalidTokenException("token lacks email, exp or jti");
 		}
-		return new VerifiedToken(userId, email, claims.getId(), claims.getExpiration().toInstant());
+		return new VerifiedToken(userId, email, roles(claims), claims.getId(), claims.getExpiration().toInstant());
+	}
+
+	/**
+	 * An absent claim is no roles; anything but an array of strings makes the whole token
+	 * unacceptable, so that no service guesses what a malformed claim meant.
+	 */
+	private static Set<String> roles(Claims claims) {
+		Object claim = claims.get(TokenClaims.ROLES);
+		if (claim == null) {
+			return Set.of();
+		}
+		if (!(claim instanceof List<?> values)) {
+			throw new InvalidTokenException("roles is not an array");
+		}
+		Set<String> roles = new HashSet<>();
+		for (Object value : values) {
+			if (!(value instanceof String role)) {
+				throw new InvalidTokenException("roles holds something that is not a string");
+			}
+			roles.add(role);
+		}
+		return roles;
 	}
 
 	private static UUID parseSubject(String subject) {

@@ -14,6 +14,12 @@ public final class TokenClaims {
 	/** Private claim carrying the user's email address. */
 	public static final String EMAIL = "email";
 
+	/**
+	 * Private claim carrying the account's roles: an array of strings, absent when it has
+	 * none.
+	 */
+	public static final String ROLES = "roles";
+
 	/** The only JWS algorithm accepted, EdDSA over Ed25519. */
 	public static final String ALGORITHM = "EdDSA";
 

@@ -1,6 +1,7 @@
 package dev.ticketing.common.jwt;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -9,8 +10,14 @@ import java.util.UUID;
  *
  * @param userId the {@code sub} claim: the user's id
  * @param email the {@code email} claim
+ * @param roles the {@code roles} claim; empty when the token has none
  * @param tokenId the {@code jti} claim
  * @param expiresAt the {@code exp} claim
  */
-public record VerifiedToken(UUID userId, String email, String tokenId, Instant expiresAt) {
+public record VerifiedToken(UUID userId, String email, Set<String> roles, String tokenId, Instant expiresAt) {
+
+	public VerifiedToken {
+		roles = Set.copyOf(roles);
+	}
+
 }

@@ -51,8 +51,8 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
 			try {
 				VerifiedToken verified = this.verifier.verify(token);
 				SecurityContext context = this.contexts.createEmptyContext();
-				context.setAuthentication(
-						new UserAuthentication(new AuthenticatedUser(verified.userId(), verified.email())));
+				context.setAuthentication(new UserAuthentication(
+						new AuthenticatedUser(verified.userId(), verified.email(), verified.roles())));
 				this.contexts.setContext(context);
 			}
 			catch (InvalidTokenException ex) {

@@ -5,7 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * A service's declaration of which routes need a signed-in user, for example
- * {@code routes.requestMatchers(HttpMethod.POST, "/api/tickets").authenticated()}. Every
+ * {@code routes.requestMatchers(HttpMethod.POST, "/api/tickets").authenticated()}, or a
+ * role, {@code .hasRole(Roles.DOOR)} (403 {@code forbidden} for a user without it). Every
  * route not declared is open, so an unknown route is a 404 rather than a 401.
  */
 @FunctionalInterface

@@ -1,15 +1,17 @@
 package dev.ticketing.common.security;
 
 /**
- * The roles an account may have (DESIGN §2, "Roles"), as carried in the access token's
- * {@code roles} claim. Require one on a route with Spring Security's {@code hasRole}.
+ * The roles an account can hold (DESIGN §2, "Roles"), as the access token's {@code roles}
+ * claim names them. A route requires one with Spring Security's {@code hasRole}, for
+ * example {@code routes.requestMatchers(HttpMethod.POST, "/api/tickets/checkins")
+ * .hasRole(Roles.DOOR)}: a signed-in user without it gets 403 {@code forbidden}.
  */
 public final class Roles {
 
 	/** May check tickets in at the door. */
 	public static final String DOOR = "door";
 
-	/** May refund a completed order and read ledger balances. */
+	/** May refund a completed order and read the ledger's balances. */
 	public static final String SUPPORT = "support";
 
 	private Roles() {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,14 +59,7 @@ class JwtVerifierTests {
 	void acceptsAHandBuiltEdDsaToken() throws GeneralSecurityException {
 		// The control for the hand-built forgeries below: the same header and payload,
 		// signed properly, are accepted, so those are refused for their algorithm alone.
-		String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + this.keys.keyId() + "\"}";
-		String signingInput = base64url(header) + "." + base64url(validPayload());
-		Signature signer = Signature.getInstance("Ed25519");
-		signer.initSign(this.keys.pair().getPrivate());
-		signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-		String token = signingInput + "." + BASE64URL.encodeToString(signer.sign());
-
-		assertThat(this.verifier.verify(token).tokenId()).isEqualTo("token-1");
+		assertThat(this.verifier.verify(signed(validPayload())).tokenId()).isEqualTo("token-1");
 	}
 
 	@Test
@@ -228,6 +222,66 @@ class JwtVerifierTests {
 	}
 
 	@Test
+	void readsAnAbsentRolesClaimAsNoRoles() {
+		String token = this.keys.builder(UUID.randomUUID(), NOW).compact();
+
+		assertThat(this.verifier.verify(token).roles()).isEmpty();
+	}
+
+	@Test
+	void readsAnEmptyRolesArrayAsNoRoles() {
+		String token = this.keys.builder(UUID.randomUUID(), NOW).claim(TokenClaims.ROLES, List.of()).compact();
+
+		assertThat(this.verifier.verify(token).roles()).isEmpty();
+	}
+
+	@Test
+	void readsOneRole() {
+		String token = this.keys.builder(UUID.randomUUID(), NOW).claim(TokenClaims.ROLES, List.of("door")).compact();
+
+		assertThat(this.verifier.verify(token).roles()).containsExactly("door");
+	}
+
+	@Test
+	void readsSeveralRoles() {
+		String token = this.keys.builder(UUID.randomUUID(), NOW)
+			.claim(TokenClaims.ROLES, List.of("support", "door"))
+			.compact();
+
+		assertThat(this.verifier.verify(token).roles()).containsExactlyInAnyOrder("door", "support");
+	}
+
+	@Test
+	void readsRolesFromAHandBuiltPayload() throws GeneralSecurityException {
+		String payload = validPayload().replace("}", ",\"roles\":[\"door\",\"support\"]}");
+
+		assertThat(this.verifier.verify(signed(payload)).roles()).containsExactlyInAnyOrder("door", "support");
+	}
+
+	@Test
+	void readsARolesClaimOfNullAsNoRoles() throws GeneralSecurityException {
+		String payload = validPayload().replace("}", ",\"roles\":null}");
+
+		assertThat(this.verifier.verify(signed(payload)).roles()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"door\"", "\"\"", "42", "true", "{\"door\":true}", "[42]", "[\"door\",7]",
+			"[[\"door\"]]", "[{\"role\":\"door\"}]", "[\"door\",null]", "[null]", "[true]" })
+	void rejectsARolesClaimThatIsNotAnArrayOfStrings(String roles) throws GeneralSecurityException {
+		String payload = validPayload().replace("}", ",\"roles\":" + roles + "}");
+
+		assertRejected(signed(payload));
+	}
+
+	@Test
+	void rejectsARolesClaimThatIsNotAnArrayOfStringsWhenBuiltWithTheLibrary() {
+		String token = this.keys.builder(UUID.randomUUID(), NOW).claim(TokenClaims.ROLES, "door").compact();
+
+		assertRejected(token);
+	}
+
+	@Test
 	void rejectsEncryptedTokens() {
 		String header = "{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"kid\":\"" + this.keys.keyId() + "\"}";
 		String token = base64url(header) + "..AAAAAAAAAAAAAAAA." + base64url(validPayload())
@@ -262,6 +316,16 @@ class JwtVerifierTests {
 
 	private void assertRejected(String token) {
 		assertThatThrownBy(() -> this.verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+	}
+
+	/** A token of exactly this payload, signed properly under the published key. */
+	private String signed(String payload) throws GeneralSecurityException {
+		String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + this.keys.keyId() + "\"}";
+		String signingInput = base64url(header) + "." + base64url(payload);
+		Signature signer = Signature.getInstance("Ed25519");
+		signer.initSign(this.keys.pair().getPrivate());
+		signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+		return signingInput + "." + BASE64URL.encodeToString(signer.sign());
 	}
 
 	private String validPayload() {

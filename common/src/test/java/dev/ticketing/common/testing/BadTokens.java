@@ -13,14 +13,16 @@ import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.params.provider.Arguments;
 
 import dev.ticketing.common.jwt.TestKeys;
+import dev.ticketing.common.jwt.TokenClaims;
 
 import static dev.ticketing.common.testing.TestTokens.KEYS;
 
 /**
  * Access tokens every protected route must refuse with 401 {@code unauthenticated}:
  * expired, not yet valid, for another audience or issuer, signed by another key, forged,
- * unsigned, tampered with, or not a JWT at all. Each is made for a given user id, so a
- * test can tell that nothing was done in that user's name.
+ * unsigned, tampered with, with roles that are not an array of strings, or not a JWT at
+ * all. Each is made for a given user id, so a test can tell that nothing was done in that
+ * user's name.
  */
 public final class BadTokens {
 
@@ -54,6 +56,8 @@ public final class BadTokens {
 				token("wrong issuer", (user) -> KEYS.builder(user, Instant.now()).issuer("evil-auth").compact()),
 				token("no expiry", (user) -> KEYS.builder(user, Instant.now()).expiration(null).compact()),
 				token("subject is not a user id", (user) -> KEYS.builder(user, Instant.now()).subject("ada").compact()),
+				token("roles is a string, not an array",
+						(user) -> KEYS.builder(user, Instant.now()).claim(TokenClaims.ROLES, "door").compact()),
 				token("signed by an unknown key", (user) -> TestKeys.generate().builder(user, Instant.now()).compact()),
 				token("forged: another key under the trusted key id",
 						(user) -> new TestKeys(KEYS.keyId(), TestKeys.generate().pair()).builder(user, Instant.now())

@@ -1,9 +1,12 @@
 package dev.ticketing.common.testing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.ticketing.common.jwt.TestKeys;
+import dev.ticketing.common.jwt.TokenClaims;
+import io.jsonwebtoken.JwtBuilder;
 
 /**
  * The key every service's tests sign access tokens with, trusted through
@@ -21,15 +24,24 @@ public final class TestTokens {
 
 	/**
 	 * A valid access token for a user, issued a second ago so that no clock between
-	 * signing and checking makes it not valid yet.
+	 * signing and checking makes it not valid yet. It carries the {@code roles} claim
+	 * when roles are given (e.g. {@code Roles.DOOR}), and none otherwise, as auth-service
+	 * issues tokens.
 	 */
-	public static String accessToken(UUID userId) {
-		return KEYS.builder(userId, Instant.now().minusSeconds(1)).compact();
+	public static String accessToken(UUID userId, String... roles) {
+		JwtBuilder token = KEYS.builder(userId, Instant.now().minusSeconds(1));
+		if (roles.length > 0) {
+			token.claim(TokenClaims.ROLES, List.of(roles));
+		}
+		return token.compact();
 	}
 
-	/** The {@code Authorization} header value that authenticates a user. */
-	public static String bearer(UUID userId) {
-		return "Bearer " + accessToken(userId);
+	/**
+	 * The {@code Authorization} header value that authenticates a user, holding the roles
+	 * given.
+	 */
+	public static String bearer(UUID userId, String... roles) {
+		return "Bearer " + accessToken(userId, roles);
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.ticketing.common.jwt.PublicKeyResolver;
 import dev.ticketing.common.jwt.TestKeys;
 import dev.ticketing.common.security.AuthenticatedUser;
 import dev.ticketing.common.security.ProtectedRoutes;
+import dev.ticketing.common.security.Roles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +69,9 @@ public class TestApp {
 		return (routes) -> routes.requestMatchers(HttpMethod.POST, "/api/protected")
 			.authenticated()
 			.requestMatchers("/api/admin")
-			.hasRole("ADMIN");
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.POST, "/api/checkins")
+			.hasRole(Roles.DOOR);
 	}
 
 	@Bean
@@ -178,12 +181,20 @@ public class TestApp {
 
 		@GetMapping("/api/me")
 		Map<String, Object> me(@AuthenticationPrincipal AuthenticatedUser user) {
-			return (user != null) ? Map.of("id", user.id(), "email", user.email()) : Map.of("anonymous", true);
+			return (user != null)
+					? Map.of("id", user.id(), "email", user.email(), "roles", user.roles().stream().sorted().toList())
+					: Map.of("anonymous", true);
 		}
 
 		@PostMapping("/api/protected")
 		Map<String, Object> protectedAction(@AuthenticationPrincipal AuthenticatedUser user) {
 			return Map.of("userId", user.id());
+		}
+
+		@PostMapping("/api/checkins")
+		Map<String, Object> checkin(@AuthenticationPrincipal AuthenticatedUser user) {
+			return Map.of("checkedInBy", user.id(), "door", user.hasRole(Roles.DOOR), "roles",
+					user.roles().stream().sorted().toList());
 		}
 
 		@GetMapping("/api/admin")
