@@ -48,6 +48,35 @@ class TicketsBadInputIntegrationTests extends TicketsIntegrationTest {
 	// Field validation: 400 validation_failed naming the field
 
 	@Test
+	void faceValueIsBetween1And100000000() {
+		assertInvalid(create(TestHttp.json(listing("faceValue", 0))), "faceValue");
+		assertInvalid(create(TestHttp.json(listing("faceValue", 100_000_001))), "faceValue");
+		assertRefused(create(TestHttp.json(listing("faceValue", "12500"))), 400, "malformed_request");
+	}
+
+	@Test
+	void aPriceAboveTheCapIsRefusedAndTheCapItselfIsNot() {
+		JsonNode aboveCap = assertRefused(create(TestHttp.json(listing("price", 12_001, "faceValue", 10_000))), 400,
+				"price_above_cap");
+		assertThat(aboveCap.path("detail").asString()).contains("at most 12000");
+		assertRefused(update(listing("price", 15_001)), 400, "price_above_cap");
+		Response atCap = create(TestHttp.json(listing("price", 12_000, "faceValue", 10_000)));
+		assertThat(atCap.status()).as(atCap.body()).isEqualTo(201);
+		assertThat(atCap.json().path("faceValue").asLong()).isEqualTo(10_000);
+		Response updatedToCap = update(listing("price", 15_000));
+		assertThat(updatedToCap.status()).as(updatedToCap.body()).isEqualTo(200);
+		assertThat(updatedToCap.json().path("faceValue").asLong()).isEqualTo(12_500);
+	}
+
+	@Test
+	void theFaceValueCannotBeChangedByAnUpdate() {
+		assertInvalid(update(listing("faceValue", 20_000)), "faceValue");
+		Response sameFaceValue = update(listing("faceValue", 12_500, "price", 12_000));
+		assertThat(sameFaceValue.status()).as(sameFaceValue.body()).isEqualTo(200);
+		assertThat(sameFaceValue.json().path("faceValue").asLong()).isEqualTo(12_500);
+	}
+
+	@Test
 	void titleIsRequiredNonBlankAndAtMost120Characters() {
 		assertInvalidEverywhere(without("title"), "title");
 		assertInvalidEverywhere(listing("title", null), "title");
