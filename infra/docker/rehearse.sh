@@ -718,7 +718,7 @@ check_runtime_stage() {
 
 APP_ENV=()
 start_runtime() { # start_runtime <runtime workdir>: as the image would, until healthy
-  local dir="$1" port name value uid gid who cmd=() priv=() rt_path home short resources t
+  local dir="$1" port name value uid gid who cmd=() priv=() rt_path home short resources t key what jwks
   local nats_port="" state=""
   cmd=("${RT_ENTRYPOINT[@]}" "${RT_CMD[@]}")
   [ "$RT_HAS_ENTRYPOINT" = yes ] || say "[$IMAGE] no ENTRYPOINT in the file: the base image's (node's docker-entrypoint.sh runs the CMD as given) is not rehearsed"
@@ -816,9 +816,16 @@ start_runtime() { # start_runtime <runtime workdir>: as the image would, until h
       wait_for 30 "[$IMAGE]'s health (database${nats_port:+ and NATS})" http_200 "http://127.0.0.1:$port/actuator/health"
       EXTRA_NOTE="liveness, readiness and health 200"
       if [ -n "$state" ]; then
-        [ -s "$state/auth/signing-key.pem" ] || die "[$IMAGE] no signing key was generated under $state"
-        http_200 "http://127.0.0.1:$port/api/users/.well-known/jwks.json" || die "[$IMAGE] the JWKS does not answer 200"
-        EXTRA_NOTE+=", signing key generated, JWKS 200"
+        # The key a service generates into its state directory when run as a plain process, and
+        # the JWKS that publishes its public half.
+        case "$IMAGE" in
+          auth-service) key=auth/signing-key.pem what="signing key" jwks=/api/users/.well-known/jwks.json ;;
+          tickets-service) key=tickets/pass-key.pem what="pass key" jwks=/api/tickets/.well-known/jwks.json ;;
+          *) die "[$IMAGE] names TICKETING_STATE_DIR, but the rehearsal knows no key it generates there" ;;
+        esac
+        [ -s "$state/$key" ] || die "[$IMAGE] no $what was generated at $state/$key"
+        http_200 "http://127.0.0.1:$port$jwks" || die "[$IMAGE] the JWKS $jwks does not answer 200"
+        EXTRA_NOTE+=", $what generated, JWKS 200"
       fi
       ;;
     node)

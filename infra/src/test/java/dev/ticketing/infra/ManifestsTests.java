@@ -1,12 +1,19 @@
 package dev.ticketing.infra;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,6 +35,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
@@ -65,6 +73,14 @@ class ManifestsTests {
 	/** DESIGN §5: ingress-nginx routes these prefixes to these Services. */
 	static final Map<String, String> DESIGN_ROUTES = linked("/api/users", "auth-service", "/api/tickets",
 			"tickets-service", "/api/orders", "orders-service", "/api/payments", "payments-service", "/", "client");
+
+	/**
+	 * The private keys the Java services read from a file in the {@code kubernetes}
+	 * profile: auth's access-token signing key and tickets' own pass-signing key.
+	 */
+	static final List<KeyFile> KEY_FILES = List.of(
+			new KeyFile("auth-service", "ticketing.auth.signing-key.file", "auth-signing-key"),
+			new KeyFile("tickets-service", "ticketing.tickets.pass-key.file", "tickets-pass-key"));
 
 	private static final Pattern NATS_SETTING = Pattern.compile("^\\s*(port|http_port|store_dir)\\s*:\\s*(\\S+)",
 			Pattern.MULTILINE);
@@ -401,6 +417,106 @@ class ManifestsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "dev", "prod" })
+	void eachServiceKeyIsMountedReadOnlyFromItsSecretWhereTheKubernetesProfileReadsIt(String overlay) {
+		Manifests manifests = Manifests.of(overlay);
+		Map<String, Set<String>> secrets = new TreeMap<>();
+		if (overlay.equals("prod")) {
+			secrets.putAll(ProdSecrets.documented());
+		}
+		manifests.all(Secret.class)
+			.forEach((secret) -> secrets.put(withoutHash(secret.getMetadata().getName()), keys(secret.getData())));
+		SoftAssertions softly = new SoftAssertions();
+		for (KeyFile key : KEY_FILES) {
+			Container container = manifests.container(key.service());
+			String file = ServiceConfiguration.of(key.service(), environment(manifests, container))
+				.property(key.property());
+			softly.assertThat(file).as("%s of %s", key.property(), key.service()).startsWith("/");
+			if (file == null) {
+				continue;
+			}
+			Optional<VolumeMount> mount = list(container.getVolumeMounts()).stream()
+				.filter((candidate) -> file.startsWith(candidate.getMountPath() + "/"))
+				.findFirst();
+			softly.assertThat(mount).as("a volume of %s mounted where %s is", key.service(), file).isPresent();
+			if (mount.isEmpty()) {
+				continue;
+			}
+			softly.assertThat(mount.get().getReadOnly()).as("%s mounted read-only", file).isTrue();
+			softly.assertThat(mount.get().getSubPath()).as("subPath of the mount of %s", file).isNull();
+			SecretVolumeSource source = manifests.pod(key.service())
+				.getVolumes()
+				.stream()
+				.filter((volume) -> volume.getName().equals(mount.get().getName()))
+				.map(Volume::getSecret)
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+			softly.assertThat(source).as("%s comes from a Secret volume", file).isNotNull();
+			if (source == null) {
+				continue;
+			}
+			softly.assertThat(withoutHash(source.getSecretName())).as("the Secret of %s", file).isEqualTo(key.secret());
+			softly.assertThat(list(source.getItems()))
+				.as("%s: each key of the Secret is the file of its name", file)
+				.isEmpty();
+			softly.assertThat(Objects.requireNonNullElse(source.getDefaultMode(), 0644) & 0007)
+				.as("%s readable by other users", file)
+				.isZero();
+			softly.assertThat(secrets.getOrDefault(key.secret(), Set.of()))
+				.as("keys of Secret %s, which %s reads as %s", key.secret(), key.service(), file)
+				.contains(file.substring(mount.get().getMountPath().length() + 1));
+		}
+		softly.assertAll();
+	}
+
+	@Test
+	void theDevOverlayGeneratesEachServiceKeyAsAnEd25519PrivateKeyOfItsOwn() {
+		Manifests manifests = Manifests.of("dev");
+		Map<String, String> pems = new TreeMap<>();
+		for (KeyFile key : KEY_FILES) {
+			Secret secret = manifests.all(Secret.class)
+				.stream()
+				.filter((candidate) -> withoutHash(candidate.getMetadata().getName()).equals(key.secret()))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("the dev overlay has no Secret " + key.secret()));
+			assertThat(secret.getData()).as("keys of Secret %s", key.secret()).containsOnlyKeys("private.pem");
+			String pem = new String(Base64.getMimeDecoder().decode(secret.getData().get("private.pem")),
+					StandardCharsets.US_ASCII);
+			assertThat(ed25519PrivateKey(pem).getAlgorithm()).as("key of Secret %s", key.secret())
+				.isIn("Ed25519", "EdDSA");
+			pems.put(key.secret(), pem);
+		}
+		assertThat(Set.copyOf(pems.values())).as("one key per service: %s", pems.keySet()).hasSize(KEY_FILES.size());
+	}
+
+	@Test
+	void theProdReadmeCreatesEachServiceKeySecretFromAnEd25519KeyOfItsOwn() {
+		List<String> commands = ProdSecrets.commands();
+		Set<String> files = new TreeSet<>();
+		for (KeyFile key : KEY_FILES) {
+			Pattern create = Pattern.compile("kubectl -n ticketing create secret generic " + Pattern.quote(key.secret())
+					+ " --from-file=private\\.pem(?:=(\\S+))?");
+			int line = -1;
+			String file = null;
+			for (int i = 0; i < commands.size() && file == null; i++) {
+				Matcher matcher = create.matcher(commands.get(i));
+				if (matcher.find()) {
+					line = i;
+					file = (matcher.group(1) != null) ? matcher.group(1) : "private.pem";
+				}
+			}
+			assertThat(file).as("the README's command that creates Secret %s with key private.pem", key.secret())
+				.isNotNull();
+			String generate = "openssl genpkey -algorithm ed25519 -out " + file;
+			assertThat(commands.subList(0, line)).as("commands before creating Secret %s", key.secret())
+				.contains(generate);
+			files.add(file);
+		}
+		assertThat(files).as("one key file per Secret").hasSize(KEY_FILES.size());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
 	void theIngressRoutesThePrefixesOfTheDesignToTheirServices(String overlay) {
 		Manifests manifests = Manifests.of(overlay);
 		Ingress ingress = manifests.all(Ingress.class).get(0);
@@ -605,7 +721,35 @@ class ManifestsTests {
 		softly.assertAll();
 	}
 
+	/**
+	 * A private key a service reads from a file in the {@code kubernetes} profile.
+	 *
+	 * @param service the Java service
+	 * @param property the property that names the file
+	 * @param secret the Secret that holds the key
+	 */
+	record KeyFile(String service, String property, String secret) {
+
+	}
+
 	// --- reading the rendered objects
+
+	/** A Secret's name without the hash suffix the dev overlay's generator gives it. */
+	private static String withoutHash(String name) {
+		return name.replaceFirst("-[a-z0-9]{10}$", "");
+	}
+
+	private static PrivateKey ed25519PrivateKey(String pem) {
+		assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");
+		String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+		try {
+			return KeyFactory.getInstance("Ed25519")
+				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new AssertionError("not a PKCS#8 Ed25519 private key: " + ex.getMessage(), ex);
+		}
+	}
 
 	static Map<String, String> environment(Manifests manifests, Container container) {
 		Map<String, String> environment = new TreeMap<>();

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Secrets that {@code infra/k8s/overlays/prod/README.md} tells an operator to create,
- * read from its table: {@code | `name` | `key`, `key` | what it is |}.
+ * read from its table: {@code | `name` | `key`, `key` | what it is |}, and the commands
+ * it gives to create them.
  */
 final class ProdSecrets {
 
@@ -32,6 +33,20 @@ final class ProdSecrets {
 			}
 		}
 		return secrets;
+	}
+
+	/** The lines of the README's {@code bash} block, in order. */
+	static List<String> commands() {
+		List<String> lines = Repository.read("infra/k8s/overlays/prod/README.md").lines().toList();
+		int start = lines.indexOf("```bash");
+		if (start < 0) {
+			throw new AssertionError("infra/k8s/overlays/prod/README.md has no ```bash block");
+		}
+		int end = lines.subList(start + 1, lines.size()).indexOf("```");
+		if (end < 0) {
+			throw new AssertionError("The ```bash block of infra/k8s/overlays/prod/README.md does not end");
+		}
+		return lines.subList(start + 1, start + 1 + end);
 	}
 
 }

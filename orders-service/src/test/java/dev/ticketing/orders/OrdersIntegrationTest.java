@@ -2,6 +2,7 @@ package dev.ticketing.orders;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.tickets.v1.TicketCreated;
 import dev.ticketing.common.events.tickets.v1.TicketUpdated;
 import dev.ticketing.common.testing.ServiceIntegrationTest;
+import dev.ticketing.common.testing.StreamMessages;
+import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp;
 import dev.ticketing.common.testing.TestHttp.Response;
 
@@ -32,9 +35,18 @@ public abstract class OrdersIntegrationTest extends ServiceIntegrationTest {
 	 * @return the ticket id
 	 */
 	protected UUID listedTicket(UUID seller) {
+		return listedTicket(seller, null);
+	}
+
+	/**
+	 * Publishes a new available ticket for an event at {@code eventAt} (none if null) and
+	 * waits until the replica has it.
+	 * @return the ticket id
+	 */
+	protected UUID listedTicket(UUID seller, Instant eventAt) {
 		UUID id = UUID.randomUUID();
 		Event<TicketCreated> event = Event.of(new TicketCreated(id, 1, "Arctic Monkeys, floor", 12_500, 12_500L, "EUR",
-				seller, null, null, "available", null), Instant.now());
+				seller, eventAt, null, "available", null), Instant.now());
 		publish(event);
 		await().atMost(WAIT).until(() -> replicaVersion(id) == 1);
 		return id;
@@ -75,6 +87,16 @@ public abstract class OrdersIntegrationTest extends ServiceIntegrationTest {
 	protected Response cancelOrder(UUID buyer, String id) {
 		return this.http.send("DELETE", "/api/orders/" + id, java.net.http.HttpRequest.BodyPublishers.noBody(),
 				bearer(buyer));
+	}
+
+	/**
+	 * The messages published about an order, once the outbox has nothing left to send and
+	 * the stream holds at least {@code count} of them.
+	 */
+	protected List<Stored> awaitPublished(String orderId, int count) {
+		await().atMost(WAIT)
+			.until(() -> unsentEvents() == 0 && StreamMessages.about(this.nats, "ORDERS", orderId).size() >= count);
+		return StreamMessages.about(this.nats, "ORDERS", orderId);
 	}
 
 	/** How many rows the orders table has for a ticket. */

@@ -24,8 +24,8 @@ import dev.ticketing.common.web.PageResponse;
 class JdbcOrderRepository implements OrderRepository {
 
 	private static final String COLUMNS = """
-			id, user_id, ticket_id, ticket_title, ticket_price, ticket_currency, status, cancel_reason, payment_id,
-			expires_at, version, created_at, updated_at""";
+			id, user_id, ticket_id, ticket_title, ticket_price, ticket_currency, ticket_seller_id, ticket_event_at,
+			status, cancel_reason, payment_id, expires_at, version, created_at, updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -37,8 +37,9 @@ class JdbcOrderRepository implements OrderRepository {
 	public void insert(Order order) {
 		OrderedTicket ticket = order.ticket();
 		try {
-			this.jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			this.jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(order.id(), order.userId(), ticket.id(), ticket.title(), ticket.price(), ticket.currency(),
+						ticket.sellerId(), (ticket.eventAt() != null) ? Timestamp.from(ticket.eventAt()) : null,
 						order.status().value(), null, null, Timestamp.from(order.expiresAt()), order.version(),
 						Timestamp.from(order.createdAt()), Timestamp.from(order.updatedAt()))
 				.update();
@@ -105,9 +106,11 @@ class JdbcOrderRepository implements OrderRepository {
 
 	private static Order order(ResultSet rs, int row) throws SQLException {
 		String reason = rs.getString("cancel_reason");
+		Timestamp eventAt = rs.getTimestamp("ticket_event_at");
 		return new Order(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
 				new OrderedTicket(rs.getObject("ticket_id", UUID.class), rs.getString("ticket_title"),
-						rs.getLong("ticket_price"), rs.getString("ticket_currency")),
+						rs.getLong("ticket_price"), rs.getString("ticket_currency"),
+						rs.getObject("ticket_seller_id", UUID.class), (eventAt != null) ? eventAt.toInstant() : null),
 				OrderStatus.fromValue(rs.getString("status")).orElseThrow(),
 				(reason != null) ? CancelReason.fromValue(reason).orElseThrow() : null,
 				rs.getObject("payment_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),

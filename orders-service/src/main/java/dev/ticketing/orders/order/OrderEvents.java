@@ -18,7 +18,8 @@ public final class OrderEvents {
 	public static OrderCreated created(Order order) {
 		OrderedTicket ticket = order.ticket();
 		return new OrderCreated(order.id(), order.version(), order.userId(), order.status().value(), order.expiresAt(),
-				new OrderCreated.Ticket(ticket.id(), ticket.price(), ticket.currency(), null, null));
+				new OrderCreated.Ticket(ticket.id(), ticket.price(), ticket.currency(), ticket.sellerId(),
+						ticket.eventAt()));
 	}
 
 	public static OrderCancelled cancelled(Order order) {

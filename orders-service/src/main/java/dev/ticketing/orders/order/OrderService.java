@@ -63,9 +63,10 @@ public class OrderService {
 			throw new TicketUnavailableException();
 		}
 		Instant now = now();
-		Order order = Order.place(UUID.randomUUID(), buyer,
-				new OrderedTicket(ticket.id(), ticket.title(), ticket.price(), ticket.currency()), now,
-				now.plus(this.properties.holdWindow()));
+		Order order = Order.place(
+				UUID.randomUUID(), buyer, new OrderedTicket(ticket.id(), ticket.title(), ticket.price(),
+						ticket.currency(), ticket.sellerId(), ticket.eventAt()),
+				now, now.plus(this.properties.holdWindow()));
 		this.orders.insert(order);
 		this.outbox.append(OrderEvents.created(order));
 		return order;

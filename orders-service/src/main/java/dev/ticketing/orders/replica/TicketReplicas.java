@@ -1,5 +1,6 @@
 package dev.ticketing.orders.replica;
 
+import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,14 +23,15 @@ public class TicketReplicas {
 	}
 
 	public Optional<TicketReplica> find(UUID id) {
-		return this.jdbc.sql(
-				"SELECT id, version, title, price, currency, seller_id, status, order_id FROM ticket_replicas WHERE id = ?")
-			.param(id)
-			.query((rs, row) -> new TicketReplica(rs.getObject("id", UUID.class), rs.getLong("version"),
-					rs.getString("title"), rs.getLong("price"), rs.getString("currency"),
-					rs.getObject("seller_id", UUID.class), rs.getString("status"),
-					rs.getObject("order_id", UUID.class)))
-			.optional();
+		return this.jdbc.sql("""
+				SELECT id, version, title, price, currency, seller_id, event_at, status, order_id
+				FROM ticket_replicas WHERE id = ?""").param(id).query((rs, row) -> {
+			Timestamp eventAt = rs.getTimestamp("event_at");
+			return new TicketReplica(rs.getObject("id", UUID.class), rs.getLong("version"), rs.getString("title"),
+					rs.getLong("price"), rs.getString("currency"), rs.getObject("seller_id", UUID.class),
+					(eventAt != null) ? eventAt.toInstant() : null, rs.getString("status"),
+					rs.getObject("order_id", UUID.class));
+		}).optional();
 	}
 
 	/**
@@ -43,6 +45,7 @@ public class TicketReplicas {
 			.set("price", ticket.price())
 			.set("currency", ticket.currency())
 			.set("seller_id", ticket.sellerId())
+			.set("event_at", (ticket.eventAt() != null) ? Timestamp.from(ticket.eventAt()) : null)
 			.set("status", ticket.status())
 			.set("order_id", ticket.orderId())
 			.apply(this.jdbc);

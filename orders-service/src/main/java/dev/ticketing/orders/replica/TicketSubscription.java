@@ -20,11 +20,11 @@ class TicketSubscription {
 		return EventSubscription.to(EventStream.TICKETS).on(TicketCreated.class, (event) -> {
 			TicketCreated t = event.data();
 			replicas.apply(new TicketReplica(t.id(), t.version(), t.title(), t.price(), t.currency(), t.sellerId(),
-					t.status(), t.orderId()));
+					t.eventAt(), t.status(), t.orderId()));
 		}).on(TicketUpdated.class, (event) -> {
 			TicketUpdated t = event.data();
 			replicas.apply(new TicketReplica(t.id(), t.version(), t.title(), t.price(), t.currency(), t.sellerId(),
-					t.status(), t.orderId()));
+					t.eventAt(), t.status(), t.orderId()));
 		}).build();
 	}
 

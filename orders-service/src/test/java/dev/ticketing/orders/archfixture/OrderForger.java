@@ -19,8 +19,9 @@ public final class OrderForger {
 
 	public static Order paidOrder(UUID buyer) {
 		Instant now = Instant.now();
-		Order order = new Order(UUID.randomUUID(), buyer, new OrderedTicket(UUID.randomUUID(), "Forged", 100, "EUR"),
-				OrderStatus.CREATED, null, null, now.plusSeconds(60), 1, now, now);
+		Order order = new Order(UUID.randomUUID(), buyer,
+				new OrderedTicket(UUID.randomUUID(), "Forged", 100, "EUR", null, null), OrderStatus.CREATED, null, null,
+				now.plusSeconds(60), 1, now, now);
 		return order.complete(UUID.randomUUID(), now);
 	}
 

@@ -71,8 +71,8 @@ class OrderControllerTests {
 	private OrderService orders;
 
 	private static Order order(OrderStatus status, CancelReason reason, long version) {
-		return new Order(ORDER_ID, BUYER, new OrderedTicket(TICKET_ID, "Concert", 1250, "EUR"), status, reason, null,
-				EXPIRES_AT, version, CREATED_AT, CREATED_AT);
+		return new Order(ORDER_ID, BUYER, new OrderedTicket(TICKET_ID, "Concert", 1250, "EUR", null, null), status,
+				reason, null, EXPIRES_AT, version, CREATED_AT, CREATED_AT);
 	}
 
 	private static MockHttpServletRequestBuilder asBuyer(MockHttpServletRequestBuilder request) {

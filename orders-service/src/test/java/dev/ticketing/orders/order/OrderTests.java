@@ -31,7 +31,7 @@ class OrderTests {
 	private static final UUID PAYMENT = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
 
 	private static final OrderedTicket TICKET = new OrderedTicket(
-			UUID.fromString("00000000-0000-0000-0000-0000000000d1"), "Concert", 4_500, "EUR");
+			UUID.fromString("00000000-0000-0000-0000-0000000000d1"), "Concert", 4_500, "EUR", null, null);
 
 	@Test
 	void placingAnOrderHoldsTheTicketAtVersionOne() {

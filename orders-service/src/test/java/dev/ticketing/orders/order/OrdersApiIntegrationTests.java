@@ -18,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.payments.v1.PaymentSucceeded;
-import dev.ticketing.common.testing.StreamMessages;
 import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp;
 import dev.ticketing.common.testing.TestHttp.Response;
@@ -125,11 +124,15 @@ class OrdersApiIntegrationTests extends OrdersIntegrationTest {
 		assertThat(Instant.parse(data.path("expiresAt").asString()))
 			.isEqualTo(Instant.parse(order.path("expiresAt").asString()));
 		JsonNode ticket = data.path("ticket");
-		assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("id", "price", "currency");
+		assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("id", "price", "currency", "sellerId", "eventAt");
 		assertThat(ticket.path("id").asString()).isEqualTo(this.ticket.toString());
 		assertThat(ticket.path("price").isIntegralNumber()).isTrue();
 		assertThat(ticket.path("price").asLong()).isEqualTo(12_500);
 		assertThat(ticket.path("currency").asString()).isEqualTo("EUR");
+		assertThat(ticket.path("sellerId").asString()).isEqualTo(this.seller.toString());
+		// This ticket was listed without an event time (OrderedTicketIntegrationTests:
+		// with one).
+		assertThat(ticket.path("eventAt").isNull()).isTrue();
 	}
 
 	@Test
@@ -619,16 +622,6 @@ class OrdersApiIntegrationTests extends OrdersIntegrationTest {
 		assertThat(page.path("size").asInt()).isEqualTo(size);
 		assertThat(page.path("totalItems").asLong()).isEqualTo(totalItems);
 		assertThat(page.path("totalPages").asLong()).isEqualTo(totalPages);
-	}
-
-	/**
-	 * The messages published about an order, once the outbox has nothing left to send and
-	 * the stream holds at least {@code count} of them.
-	 */
-	private List<Stored> awaitPublished(String orderId, int count) {
-		await().atMost(WAIT)
-			.until(() -> unsentEvents() == 0 && StreamMessages.about(this.nats, "ORDERS", orderId).size() >= count);
-		return StreamMessages.about(this.nats, "ORDERS", orderId);
 	}
 
 	private long ordersOf(UUID user) {

@@ -36,7 +36,7 @@ class TicketReplicaTests {
 	}
 
 	private static TicketReplica replica(String status, UUID order) {
-		return new TicketReplica(TICKET, 3, "Concert", 4_500, "EUR", SELLER, status, order);
+		return new TicketReplica(TICKET, 3, "Concert", 4_500, "EUR", SELLER, null, status, order);
 	}
 
 }
