@@ -1,6 +1,7 @@
 package dev.ticketing.tickets.ticket;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,14 +48,17 @@ class TicketEventsIntegrationTests extends TicketsIntegrationTest {
 		assertThat(body.path("type").asString()).isEqualTo("tickets.v1.ticket.created");
 		assertThat(body.path("occurredAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
 		JsonNode data = body.path("data");
-		assertThat(data.propertyNames()).containsExactlyInAnyOrder("id", "version", "title", "price", "currency",
-				"sellerId", "status", "orderId");
+		assertThat(data.propertyNames()).containsExactlyInAnyOrder("id", "version", "title", "price", "faceValue",
+				"currency", "sellerId", "eventAt", "resoldFrom", "status", "orderId");
 		assertThat(data.path("id").asString()).isEqualTo(id);
 		assertThat(data.path("version").asLong()).isEqualTo(1);
 		assertThat(data.path("title").asString()).isEqualTo("Arctic Monkeys, floor standing");
 		assertThat(data.path("price").asLong()).isEqualTo(12_500);
+		assertThat(data.path("faceValue").asLong()).isEqualTo(12_500);
 		assertThat(data.path("currency").asString()).isEqualTo("EUR");
 		assertThat(data.path("sellerId").asString()).isEqualTo(seller.toString());
+		assertThat(Instant.parse(data.path("eventAt").asString())).isNotNull();
+		assertThat(data.path("resoldFrom").isNull()).isTrue();
 		assertThat(data.path("status").asString()).isEqualTo("available");
 		assertThat(data.path("orderId").isNull()).isTrue();
 	}

@@ -58,8 +58,9 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		assertThat(response.contentType()).startsWith("application/json");
 		JsonNode ticket = response.json();
-		assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("id", "title", "price", "currency", "description",
-				"venue", "eventAt", "sellerId", "status", "version", "createdAt", "updatedAt");
+		assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("id", "title", "price", "faceValue", "currency",
+				"description", "venue", "eventAt", "sellerId", "resoldFrom", "status", "version", "createdAt",
+				"updatedAt");
 		String id = ticket.path("id").asString();
 		assertThat(UUID.fromString(id).toString()).isEqualTo(id);
 		assertThat(ticket.path("title").asString()).isEqualTo("Concert " + this.word);
@@ -92,8 +93,9 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		JsonNode ticket = response.json();
-		assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("id", "title", "price", "currency", "description",
-				"venue", "eventAt", "sellerId", "status", "version", "createdAt", "updatedAt");
+		assertThat(ticket.propertyNames()).containsExactlyInAnyOrder("id", "title", "price", "faceValue", "currency",
+				"description", "venue", "eventAt", "sellerId", "resoldFrom", "status", "version", "createdAt",
+				"updatedAt");
 		assertThat(ticket.path("currency").asString()).isEqualTo("USD");
 		assertThat(ticket.path("price").asLong()).isEqualTo(1);
 		assertThat(ticket.path("description").isNull()).isTrue();
@@ -307,8 +309,9 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		JsonNode updated = response.json();
-		assertThat(updated.propertyNames()).containsExactlyInAnyOrder("id", "title", "price", "currency", "description",
-				"venue", "eventAt", "sellerId", "status", "version", "createdAt", "updatedAt");
+		assertThat(updated.propertyNames()).containsExactlyInAnyOrder("id", "title", "price", "faceValue", "currency",
+				"description", "venue", "eventAt", "sellerId", "resoldFrom", "status", "version", "createdAt",
+				"updatedAt");
 		assertThat(updated.path("id").asString()).isEqualTo(id);
 		assertThat(updated.path("title").asString()).isEqualTo("After " + this.word);
 		assertThat(updated.path("price").asLong()).isEqualTo(9_900);
