@@ -29,6 +29,16 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -H 'Content-Type: appl
 check "signin answers 200" 200 "$status"
 current=$(curl -s -b "$jar" "$auth/currentuser")
 check "currentuser names the signed-in user" yes "$(grep -q "\"email\":\"$email\"" <<<"$current" && echo yes || echo "no ($current)")"
+# The README's bin/roles: a role granted by the operator is in the session from the next refresh on.
+granted=$("$ROOT/bin/roles" grant door "$email" 2>&1) || true
+check "bin/roles grants a role" yes "$(grep -q "^granted door to $email;" <<<"$granted" && echo yes || echo "no ($granted)")"
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -X POST "$auth/refresh")
+check "refresh answers 200" 200 "$status"
+current=$(curl -s -b "$jar" "$auth/currentuser")
+check "currentuser shows the role granted" yes "$(grep -q '"roles":\["door"\]' <<<"$current" && echo yes || echo "no ($current)")"
+status=0
+"$ROOT/bin/roles" grant door "nobody-$email" 2>/dev/null || status=$?
+check "bin/roles refuses an unknown email with exit status 2" 2 "$status"
 
 tickets=$site/api/tickets
 word="smoke$(date +%s%N)"

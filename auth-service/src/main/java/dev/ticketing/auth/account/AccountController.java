@@ -46,11 +46,15 @@ class AccountController {
 		return ResponseEntity.ok().headers(this.cookies.set(session)).body(UserResponse.of(session.user()));
 	}
 
+	/**
+	 * The user of the access token as the token says: a role granted or revoked since it
+	 * was issued shows after the next sign-in or refresh, as it does in every service.
+	 */
 	@GetMapping("/api/users/currentuser")
-	Map<String, @Nullable UserResponse> currentUser(@AuthenticationPrincipal @Nullable AuthenticatedUser user) {
+	Map<String, @Nullable CurrentUserResponse> currentUser(@AuthenticationPrincipal @Nullable AuthenticatedUser user) {
 		// Map.of refuses null values; {"currentUser": null} answers a visitor.
-		Map<String, @Nullable UserResponse> body = new HashMap<>();
-		body.put("currentUser", (user != null) ? new UserResponse(user.id(), user.email()) : null);
+		Map<String, @Nullable CurrentUserResponse> body = new HashMap<>();
+		body.put("currentUser", (user != null) ? CurrentUserResponse.of(user) : null);
 		return body;
 	}
 

@@ -17,4 +17,18 @@ public interface UserRepository {
 
 	Optional<User> findById(UUID id);
 
+	/**
+	 * Gives the account a role (one of {@code Roles}).
+	 * @return whether it changed anything: false when the account already had the role or
+	 * does not exist
+	 */
+	boolean addRole(UUID id, String role);
+
+	/**
+	 * Takes a role from the account.
+	 * @return whether it changed anything: false when the account did not have the role
+	 * or does not exist
+	 */
+	boolean removeRole(UUID id, String role);
+
 }

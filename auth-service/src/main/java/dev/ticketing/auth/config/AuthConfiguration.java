@@ -1,9 +1,11 @@
 package dev.ticketing.auth.config;
 
+import java.time.Clock;
 import java.util.concurrent.Semaphore;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -11,6 +13,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
+
+	/**
+	 * The clock of an operator command, which runs without a web server: the service's
+	 * clock otherwise comes with common's web security (or a test's own).
+	 */
+	@Bean
+	@ConditionalOnNotWebApplication
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	/** Argon2id at the OWASP minimum: 19 MiB of memory, 2 iterations, 1 lane. */
 	@Bean

@@ -112,7 +112,7 @@ public class SessionService {
 		Instant expiresAt = now.plus(this.refreshTtl);
 		this.refreshTokens.insert(new RefreshToken(UUID.randomUUID(), familyId, user.id(), hash(refreshToken), now,
 				expiresAt, null, null));
-		return new Session(user, this.accessTokens.issue(user.id(), user.email()), refreshToken);
+		return new Session(user, this.accessTokens.issue(user), refreshToken);
 	}
 
 	private static byte[] hash(String token) {

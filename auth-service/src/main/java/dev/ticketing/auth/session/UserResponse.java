@@ -3,8 +3,8 @@ package dev.ticketing.auth.session;
 import java.util.UUID;
 
 /**
- * {@code {id, email}}: the signed-in account as the API shows it (sign-up, sign-in,
- * refresh, {@code currentuser}).
+ * {@code {id, email}}: the signed-in account as sign-up, sign-in and refresh answer it
+ * ({@code currentuser} adds the roles).
  */
 public record UserResponse(UUID id, String email) {
 

@@ -126,6 +126,8 @@ class AccountApiIntegrationTests extends AuthIntegrationTest {
 
 		assertThat(viaCookie.get("currentUser").get("id").asString()).isEqualTo(id);
 		assertThat(viaCookie.get("currentUser").get("email").asString()).isEqualTo(email);
+		assertThat(viaCookie.get("currentUser").get("roles").isArray()).isTrue();
+		assertThat(viaCookie.get("currentUser").get("roles").isEmpty()).isTrue();
 		assertThat(viaBearer).isEqualTo(viaCookie);
 	}
 
@@ -167,6 +169,8 @@ class AccountApiIntegrationTests extends AuthIntegrationTest {
 		assertThat(claims.get("email").asString()).isEqualTo(email);
 		assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(900);
 		assertThat(claims.get("jti").asString()).isNotBlank();
+		// A new account has no roles, and the claim is absent rather than empty.
+		assertThat(claims.has("roles")).isFalse();
 
 		// Verified as every other service will, with keys from the JWKS endpoint.
 		JwksKeyResolver keys = new JwksKeyResolver(
@@ -175,6 +179,7 @@ class AccountApiIntegrationTests extends AuthIntegrationTest {
 		VerifiedToken verified = new JwtVerifier(keys, 60, java.time.Clock.systemUTC()).verify(token);
 		assertThat(verified.userId().toString()).isEqualTo(signup.json().get("id").asString());
 		assertThat(verified.expiresAt()).isBetween(Instant.now().plusSeconds(800), Instant.now().plusSeconds(901));
+		assertThat(verified.roles()).isEmpty();
 	}
 
 	@Test

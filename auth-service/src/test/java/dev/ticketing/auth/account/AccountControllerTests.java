@@ -2,6 +2,7 @@ package dev.ticketing.auth.account;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ import dev.ticketing.auth.config.AuthProperties;
 import dev.ticketing.auth.session.Session;
 import dev.ticketing.auth.session.SessionCookieHeaders;
 import dev.ticketing.auth.session.SessionUser;
+import dev.ticketing.common.security.Roles;
 import dev.ticketing.common.security.SessionCookies;
 import dev.ticketing.common.testing.ServiceWebMvcTest;
 import dev.ticketing.common.testing.TestTokens;
@@ -63,8 +65,8 @@ class AccountControllerTests {
 
 	private static final String CREDENTIALS_JSON = "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}";
 
-	private static final Session SESSION = new Session(new SessionUser(USER_ID, EMAIL), "access.jwt.value",
-			"opaque-refresh-value");
+	private static final Session SESSION = new Session(new SessionUser(USER_ID, EMAIL, Set.of(Roles.DOOR)),
+			"access.jwt.value", "opaque-refresh-value");
 
 	@Autowired
 	private MockMvc mvc;
@@ -86,6 +88,7 @@ class AccountControllerTests {
 			.andExpect(jsonPath("$.id").value(USER_ID.toString()))
 			.andExpect(jsonPath("$.email").value(EMAIL))
 			.andExpect(jsonPath("$.password").doesNotExist())
+			.andExpect(jsonPath("$.roles").doesNotExist())
 			.andExpect(sessionCookiesOf(SESSION));
 
 		verify(this.accounts).signup(new Credentials(EMAIL, "correct horse"));
@@ -202,10 +205,21 @@ class AccountControllerTests {
 	void answersTheUserOfTheBearerTokenAsCurrentUser() throws Exception {
 		this.mvc.perform(get("/api/users/currentuser").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(USER_ID)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.currentUser.id").value(USER_ID.toString()))
-			.andExpect(jsonPath("$.currentUser.email").value(EMAIL));
+			.andExpect(content().json("""
+					{"currentUser": {"id": "%s", "email": "%s", "roles": []}}""".formatted(USER_ID, EMAIL), true));
 
 		verifyNoInteractions(this.accounts);
+	}
+
+	@Test
+	void answersTheRolesOfTheTokenSortedAsCurrentUser() throws Exception {
+		this.mvc
+			.perform(get("/api/users/currentuser").header(HttpHeaders.AUTHORIZATION,
+					TestTokens.bearer(USER_ID, Roles.SUPPORT, Roles.DOOR)))
+			.andExpect(status().isOk())
+			.andExpect(content().json("""
+					{"currentUser": {"id": "%s", "email": "%s", "roles": ["door", "support"]}}""".formatted(USER_ID,
+					EMAIL), true));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.ticketing.auth.session;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
@@ -47,8 +48,8 @@ class SessionControllerTests {
 
 	private static final UUID USER_ID = UUID.fromString("9c8b7a65-4321-4fed-8cba-0987654321fe");
 
-	private static final Session ROTATED = new Session(new SessionUser(USER_ID, "ada@example.com"), "new.access.jwt",
-			"new-refresh-value");
+	private static final Session ROTATED = new Session(new SessionUser(USER_ID, "ada@example.com", Set.of("door")),
+			"new.access.jwt", "new-refresh-value");
 
 	@Autowired
 	private MockMvc mvc;
@@ -69,6 +70,7 @@ class SessionControllerTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.id").value(USER_ID.toString()))
 			.andExpect(jsonPath("$.email").value("ada@example.com"))
+			.andExpect(jsonPath("$.roles").doesNotExist())
 			.andExpect(sessionCookiesOf(ROTATED));
 
 		verify(this.sessions).refresh("old-refresh-value");
