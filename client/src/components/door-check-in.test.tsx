@@ -49,7 +49,7 @@ describe('DoorCheckIn', () => {
 
     const admitted = await screen.findByTestId('check-in-admitted');
     expect(admitted.className).toBe('verdict verdict--admitted');
-    expect(admitted.querySelector('.verdict__word')?.textContent).toBe(' Admitted');
+    expect(admitted.querySelector('.verdict__word')?.textContent).toBe('Admitted');
     expect(admitted.querySelector('.verdict__what')?.textContent).toBe('Arctic Monkeys — floor');
     expect(admitted.textContent).toContain('O2 Arena · ');
     expect([...admitted.querySelectorAll('time')].map((t) => t.dateTime)).toStrictEqual([
@@ -103,7 +103,7 @@ describe('DoorCheckIn', () => {
 
     const refused = await screen.findByTestId('check-in-refused');
     expect(refused.className).toBe('verdict verdict--refused');
-    expect(refused.querySelector('.verdict__word')?.textContent).toBe(' Not admitted');
+    expect(refused.querySelector('.verdict__word')?.textContent).toBe('Not admitted');
     expect(screen.getByTestId('check-in-reason').textContent).toBe('Already checked in');
     expect(screen.getByTestId('first-used').textContent).toMatch(/^First used on .+2030.+\.$/);
     expect(screen.getByTestId('first-used').querySelector('time')?.dateTime).toBe(
@@ -140,7 +140,7 @@ describe('DoorCheckIn', () => {
     await checkIn(CODE);
 
     const failed = await screen.findByTestId('check-in-failed');
-    expect(failed.querySelector('.verdict__word')?.textContent).toBe(' Try again');
+    expect(failed.querySelector('.verdict__word')?.textContent).toBe('Try again');
     expect(failed.textContent).toContain(
       'We could not reach Ticketing. Check your connection and try again.',
     );

@@ -127,7 +127,8 @@ function Verdict({ answer }: { answer: Answer }) {
     return (
       <section className="verdict verdict--admitted" data-testid="check-in-admitted">
         <p className="verdict__word">
-          <Icon name="check" /> Admitted
+          <Icon name="check" />
+          <span>Admitted</span>
         </p>
         <p className="verdict__what">{ticket.title}</p>
         {(ticket.venue || ticket.eventAt) && (
@@ -150,7 +151,8 @@ function Verdict({ answer }: { answer: Answer }) {
       data-testid={decided ? 'check-in-refused' : 'check-in-failed'}
     >
       <p className="verdict__word">
-        <Icon name="cross" /> {decided ? 'Not admitted' : 'Try again'}
+        <Icon name="cross" />
+        <span>{decided ? 'Not admitted' : 'Try again'}</span>
       </p>
       <p className="verdict__what" data-testid="check-in-reason">
         {reason}

@@ -71,7 +71,7 @@ export default async function TicketPage({ params }: Props) {
             Face value {formatMoney(ticket.faceValue, ticket.currency)}
           </p>
         </div>
-        {ticket.resoldFrom && (
+        {ticket.resoldFrom && !mine && (
           <p className="muted" style={{ margin: 0, fontSize: '0.9rem' }} data-testid="resale-note">
             Resold by someone who bought it here. Its old code no longer admits anyone; yours is
             issued when you pay. Resales cost at most {PRICE_CAP_PERCENT} % of face value.
