@@ -2,7 +2,8 @@ import type { Browser, ViewportSize } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { uniqueWord } from '../system/support/env';
-import { listTicket as listTicketByApi } from '../system/support/market';
+import { boughtPass, listTicket as listTicketByApi } from '../system/support/market';
+import { grantRole } from '../system/support/operator';
 import { Visitor } from '../system/support/visitor';
 import {
   LAPTOP,
@@ -18,7 +19,9 @@ import {
   findAndOpen,
   listTicket,
   nextMonth,
+  openMyTicketsUntil,
   payWith,
+  signIn,
   signUp,
 } from './support/storefront';
 
@@ -29,9 +32,9 @@ const SIZES = [
 ] as const;
 
 /**
- * Every page a visitor, a seller and a buyer reach, on a phone and on a laptop: nothing may be
- * wider than the window or stick out of the box that holds it. Each page's screenshot is taken
- * before it is measured, so a failure can be looked at.
+ * Every page a visitor, a seller, a buyer, a ticket holder and the door reach, on a phone and on a
+ * laptop: nothing may be wider than the window or stick out of the box that holds it. Each page's
+ * screenshot is taken before it is measured, so a failure can be looked at.
  */
 describe('fitting a phone and a laptop', () => {
   const shots = new Screenshots('fitting-a-phone');
@@ -39,6 +42,9 @@ describe('fitting a phone and a laptop', () => {
   let browser: Browser;
   /** Listings to order and cancel, one for each width. */
   const spares = new Map<string, string>();
+  /** An account with the door role, and a valid code for it to check in at each width. */
+  let doorEmail = '';
+  const codes = new Map<string, string>();
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -65,6 +71,22 @@ describe('fitting a phone and a laptop', () => {
     }
   });
 
+  beforeAll(async () => {
+    const door = await Visitor.signUp('fit-door');
+    await grantRole('door', door.email);
+    doorEmail = door.email;
+    for (const [size] of SIZES) {
+      const { pass } = await boughtPass({
+        title: `Velvet Echo — circle, seat 14 (${uniqueWord('fit')})`,
+        price: 4200,
+        currency: 'GBP',
+        venue: 'The Roundhouse, Chalk Farm Road, London',
+        eventAt: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(),
+      });
+      codes.set(size, pass.code!);
+    }
+  }, 180_000);
+
   afterAll(async () => {
     await browser?.close();
   });
@@ -72,6 +94,8 @@ describe('fitting a phone and a laptop', () => {
   describe.each(SIZES)('at %s width', (size: string, viewport: ViewportSize) => {
     /** The seller's listing, found and bought by the buyer. */
     const listing = { word: uniqueWord('fit'), title: '' };
+    /** The buyer, who holds the ticket afterwards. */
+    let holder: Person | undefined;
 
     /** Screenshots the page, then checks that it fits (softly: every page is reported). */
     async function expectToFit(person: Person, step: string): Promise<void> {
@@ -119,6 +143,8 @@ describe('fitting a phone and a laptop', () => {
         ['/sell', 'sell-needs-sign-in'],
         ['/orders', 'my-orders-need-sign-in'],
         ['/listings', 'my-listings-need-sign-in'],
+        ['/tickets/mine', 'my-tickets-need-sign-in'],
+        ['/door', 'door-needs-sign-in'],
       ] as const) {
         await page.goto(path);
         await page.getByTestId('sign-in-required').waitFor();
@@ -149,6 +175,7 @@ describe('fitting a phone and a laptop', () => {
       await listTicket(page, {
         title: listing.title,
         price: '89.50',
+        faceValue: '80.00',
         currency: 'EUR',
         venue: 'Royal Albert Hall, Kensington Gore, London',
         eventAt: nextMonth(),
@@ -175,6 +202,7 @@ describe('fitting a phone and a laptop', () => {
     it('fits the pages a buyer sees: a listing, the order on hold, paid and cancelled, their orders', async () => {
       expect(listing.title, 'the seller listed the ticket bought here').not.toBe('');
       const buyer = await Person.arrive(browser, { viewport });
+      holder = buyer;
       const { page } = buyer;
       await signUp(page, 'fit-buyer');
       await findAndOpen(page, listing.word, listing.title);
@@ -202,6 +230,60 @@ describe('fitting a phone and a laptop', () => {
       await page.getByTestId('order-row').nth(1).waitFor();
       await expectToFit(buyer, 'my-orders');
       buyer.expectNoProblems();
+    });
+
+    it('fits the pages a ticket holder sees: their tickets with a code, reselling one, the resale, and the door without the role', async () => {
+      expect(holder, 'the buyer bought the seller’s ticket').toBeDefined();
+      const person = holder!;
+      const { page } = person;
+      const card = await openMyTicketsUntil(page, listing.title, 'Valid');
+      await card.getByTestId('pass-qr').waitFor();
+      await expectToFit(person, 'my-tickets');
+
+      await card.getByRole('link', { name: 'Resell' }).click();
+      await page.waitForURL('**/resell');
+      await page.getByLabel('Price').fill('1000');
+      await page.getByRole('button', { name: 'List for resale' }).click();
+      await page.locator('#price-error').waitFor();
+      await expectToFit(person, 'resell-form-above-the-cap');
+
+      await page.getByLabel('Price').fill('89.50');
+      await page.getByRole('button', { name: 'List for resale' }).click();
+      await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+      await page.getByTestId('resale-mark').waitFor();
+      await expectToFit(person, 'resale-listing');
+
+      await page.goto('/tickets/mine');
+      await card.getByTestId('pass-state').waitFor();
+      await expectToFit(person, 'my-tickets-listed');
+
+      await page.goto('/door');
+      await page.getByTestId('door-role-required').waitFor();
+      await expectToFit(person, 'door-needs-the-role');
+      person.expectNoProblems();
+    });
+
+    it('fits the door page: a code to check in, admitted, and refused', async () => {
+      const door = await Person.arrive(browser, { viewport });
+      const { page } = door;
+      await signIn(page, doorEmail);
+      await page.getByTestId('current-user').filter({ hasText: doorEmail }).waitFor();
+      await page.getByRole('link', { name: 'Door', exact: true }).click();
+      await page.waitForURL('**/door');
+      await page.getByRole('button', { name: 'Check in' }).click();
+      await page.locator('#code-error').waitFor();
+      await expectToFit(door, 'door');
+
+      await page.getByLabel('Ticket code').fill(codes.get(size)!);
+      await page.getByRole('button', { name: 'Check in' }).click();
+      await page.getByTestId('check-in-admitted').waitFor();
+      await expectToFit(door, 'door-admitted');
+
+      await page.getByLabel('Ticket code').fill(codes.get(size)!);
+      await page.getByRole('button', { name: 'Check in' }).click();
+      await page.getByTestId('check-in-refused').waitFor();
+      await expectToFit(door, 'door-refused');
+      door.expectNoProblems();
     });
   });
 });

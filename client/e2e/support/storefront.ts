@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 import { PASSWORD, uniqueEmail } from '../../system/support/env';
@@ -25,6 +25,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 export interface Listing {
   title: string;
   price: string;
+  /** Empty or left out: the price. */
+  faceValue?: string;
   currency?: string;
   venue?: string;
   eventAt?: string;
@@ -45,6 +47,7 @@ export async function listTicket(page: Page, listing: Listing): Promise<string> 
 export async function fillTicketForm(page: Page, listing: Listing): Promise<void> {
   await page.getByLabel('Title').fill(listing.title);
   await page.getByLabel('Price').fill(listing.price);
+  await page.getByLabel('Face value').fill(listing.faceValue ?? '');
   await page.getByLabel('Currency').selectOption(listing.currency ?? 'USD');
   await page.getByLabel('Venue').fill(listing.venue ?? '');
   await page.getByLabel('Date and time').fill(listing.eventAt ?? '');
@@ -103,3 +106,29 @@ export async function openListingUntil(
     )
     .toBe(status);
 }
+
+/**
+ * Opens My tickets until the pass for `title` shows `status`, and answers its card: tickets-service
+ * issues a buyer's pass, and voids the one a resale supersedes, when it learns by an event that
+ * the order completed.
+ */
+export async function openMyTicketsUntil(
+  page: Page,
+  title: string,
+  status: string,
+): Promise<Locator> {
+  const card = page.getByTestId('pass-card').filter({ hasText: title });
+  await expect
+    .poll(
+      async () => {
+        await page.goto('/tickets/mine');
+        return card.getByTestId('status').allTextContents();
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toEqual([status]);
+  return card;
+}
+
+/** A pass's code as tickets-service signs it: a compact JWS. */
+export const PASS_CODE = /^[\w-]+\.[\w-]+\.[\w-]+$/;

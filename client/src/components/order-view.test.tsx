@@ -98,6 +98,9 @@ describe('OrderView', () => {
     expect(screen.getByRole('link', { name: 'Browse more tickets' }).getAttribute('href')).toBe(
       '/',
     );
+    expect(screen.getByRole('link', { name: 'See your ticket' }).getAttribute('href')).toBe(
+      '/tickets/mine',
+    );
   });
 
   it('says a refund was made for an expired order that had been paid', () => {

@@ -185,6 +185,11 @@ export function OrderView({ initialOrder, initialPayments, serverNow }: Props) {
             {failure}
           </div>
         )}
+        {order.status === 'complete' && (
+          <Link className="button" href="/tickets/mine">
+            See your ticket
+          </Link>
+        )}
         {order.status !== 'created' && (
           <Link className="button button--secondary" href="/">
             Browse more tickets

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import type { User } from '@/lib/api/types';
+import { DOOR, hasRole } from '@/lib/roles';
 
 import { Icon } from './icon';
 import { SignOutButton } from './sign-out-button';
@@ -18,8 +19,10 @@ export function SiteHeader({ user }: { user: User | null }) {
         <nav className="nav" aria-label="Main">
           <Link href="/">Browse</Link>
           <Link href="/sell">Sell a ticket</Link>
+          {user && <Link href="/tickets/mine">My tickets</Link>}
           {user && <Link href="/orders">My orders</Link>}
           {user && <Link href="/listings">My listings</Link>}
+          {hasRole(user, DOOR) && <Link href="/door">Door</Link>}
         </nav>
         <div className="account">
           {user ? (

@@ -16,6 +16,10 @@ describe('StatusBadge', () => {
     ['complete', 'Complete'],
     ['succeeded', 'Paid'],
     ['refunded', 'Refunded'],
+    ['valid', 'Valid'],
+    ['listed', 'Listed for resale'],
+    ['used', 'Used'],
+    ['void', 'Void'],
   ])('labels %s as "%s"', (status, label) => {
     render(<StatusBadge status={status} />);
 

@@ -8,6 +8,11 @@ const LABELS: Record<string, string> = {
   complete: 'Complete',
   succeeded: 'Paid',
   refunded: 'Refunded',
+  // A pass (DESIGN §2).
+  valid: 'Valid',
+  listed: 'Listed for resale',
+  used: 'Used',
+  void: 'Void',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -5,6 +5,7 @@ import { formatMoney } from '@/lib/money';
 
 import { Icon } from './icon';
 import { LocalTime } from './local-time';
+import { ResaleMark } from './resale-mark';
 import { StatusBadge } from './status-badge';
 
 export function TicketCard({ ticket }: { ticket: Ticket }) {
@@ -22,8 +23,16 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
         </span>
       )}
       <span className="card__foot">
-        <span className="price">{formatMoney(ticket.price, ticket.currency)}</span>
-        {ticket.status !== 'available' && <StatusBadge status={ticket.status} />}
+        <span className="card__prices">
+          <span className="price">{formatMoney(ticket.price, ticket.currency)}</span>
+          <span className="card__face" data-testid="face-value">
+            Face value {formatMoney(ticket.faceValue, ticket.currency)}
+          </span>
+        </span>
+        <span className="marks">
+          {ticket.resoldFrom && <ResaleMark />}
+          {ticket.status !== 'available' && <StatusBadge status={ticket.status} />}
+        </span>
       </span>
     </Link>
   );

@@ -18,11 +18,13 @@ const TICKET: Ticket = {
   id: 't-1',
   title: 'Arctic Monkeys — floor',
   price: 4500,
+  faceValue: 4500,
   currency: 'USD',
   description: 'Row 4',
   venue: 'O2 Arena',
   eventAt: new Date(2030, 5, 1, 20, 0).toISOString(),
   sellerId: 'seller-1',
+  resoldFrom: null,
   status: 'available',
   version: 3,
   createdAt: '2026-01-01T10:00:00Z',
@@ -171,6 +173,59 @@ describe('TicketForm listing a ticket', () => {
     );
   });
 
+  it('sends the face value, and holds the price to 120 % of it before sending anything', async () => {
+    const fetcher = stubFetch(() => json(201, { ...TICKET, id: 't-9' }));
+    render(<TicketForm />);
+    const user = userEvent.setup();
+
+    await user.type(input('Title'), 'Jazz night');
+    await user.type(input('Face value'), '80');
+    expect(screen.getByText('At most $96.00: up to 120 % of the $80.00 face value.')).toBeDefined();
+    await user.type(input('Price'), '96.01');
+    await user.click(screen.getByRole('button', { name: 'List ticket' }));
+
+    expect(fieldError('price')).toBe('The price can be at most $96.00, 120 % of the face value.');
+    expect(fetcher).not.toHaveBeenCalled();
+
+    await user.clear(input('Price'));
+    await user.type(input('Price'), '96');
+    await user.click(screen.getByRole('button', { name: 'List ticket' }));
+
+    await waitFor(() => expect(router.push).toHaveBeenCalledWith('/tickets/t-9'));
+    expect(JSON.parse(fetcher.mock.calls[0]![1]!.body as string)).toMatchObject({
+      price: 9600,
+      faceValue: 8000,
+    });
+  });
+
+  it('leaves the face value out when it is empty, so the service takes the price', async () => {
+    const fetcher = stubFetch(() => json(201, TICKET));
+    render(<TicketForm />);
+    const user = userEvent.setup();
+
+    await user.type(input('Title'), 'Jazz night');
+    await user.type(input('Price'), '250');
+    await user.click(screen.getByRole('button', { name: 'List ticket' }));
+
+    await waitFor(() => expect(router.push).toHaveBeenCalled());
+    expect(JSON.parse(fetcher.mock.calls[0]![1]!.body as string)).not.toHaveProperty('faceValue');
+  });
+
+  it('shows the service’s price_above_cap next to the price, in its words', async () => {
+    stubFetch(() => problem(400, 'price_above_cap', { detail: 'The price can be at most $88.00' }));
+    render(<TicketForm />);
+    const user = userEvent.setup();
+
+    await user.type(input('Title'), 'Jazz night');
+    await user.type(input('Face value'), '80');
+    await user.type(input('Price'), '90');
+    await user.click(screen.getByRole('button', { name: 'List ticket' }));
+
+    await waitFor(() => expect(fieldError('price')).toBe('The price can be at most $88.00.'));
+    expect(screen.queryByTestId('form-error')).toBeNull();
+    expect(router.push).not.toHaveBeenCalled();
+  });
+
   it('goes back on cancel', async () => {
     render(<TicketForm />);
 
@@ -231,6 +286,56 @@ describe('TicketForm editing a listing', () => {
       venue: 'O2 Arena',
       description: 'Row 4',
       eventAt: TICKET.eventAt,
+      version: 3,
+    });
+  });
+
+  it('shows the fixed face value and holds the price to its cap', async () => {
+    const fetcher = stubFetch();
+    render(<TicketForm ticket={{ ...TICKET, price: 4000, faceValue: 4000 }} />);
+    const user = userEvent.setup();
+
+    expect(input('Face value').value).toBe('40.00');
+    expect(input('Face value').readOnly).toBe(true);
+    expect(screen.getByText('At most $48.00: up to 120 % of the $40.00 face value.')).toBeDefined();
+    await user.clear(input('Price'));
+    await user.type(input('Price'), '48.01');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(fieldError('price')).toBe('The price can be at most $48.00, 120 % of the face value.');
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+
+  it('lets only the price and description of a resale listing change, and sends the rest as it is', async () => {
+    const resale: Ticket = {
+      ...TICKET,
+      id: 't-2',
+      resoldFrom: 't-1',
+      eventAt: '2030-06-01T19:00:30Z',
+    };
+    const fetcher = stubFetch(() => json(200, { ...resale, version: 4 }));
+    render(<TicketForm ticket={resale} />);
+    const user = userEvent.setup();
+
+    expect(screen.getByTestId('resale-fixed').textContent).toBe(
+      'This is a resale: only the price and the description can change.',
+    );
+    expect(input('Title').readOnly).toBe(true);
+    expect(input('Venue').readOnly).toBe(true);
+    expect(input('Date and time').readOnly).toBe(true);
+    expect((screen.getByLabelText('Currency') as HTMLSelectElement).disabled).toBe(true);
+    await user.clear(input('Price'));
+    await user.type(input('Price'), '50');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(router.push).toHaveBeenCalledWith('/tickets/t-2'));
+    expect(JSON.parse(fetcher.mock.calls[0]![1]!.body as string)).toStrictEqual({
+      title: 'Arctic Monkeys — floor',
+      price: 5000,
+      currency: 'USD',
+      venue: 'O2 Arena',
+      description: 'Row 4',
+      eventAt: '2030-06-01T19:00:30Z',
       version: 3,
     });
   });

@@ -7,12 +7,13 @@ import { api } from '@/lib/api/browser';
 import type { Ticket } from '@/lib/api/types';
 import { instantToLocalInput } from '@/lib/dates';
 import { formErrors } from '@/lib/messages';
-import { toDecimal } from '@/lib/money';
+import { parsePrice, toDecimal } from '@/lib/money';
+import { capHint, PRICE_CAP_PERCENT } from '@/lib/price-cap';
 import { validateTicket, type FieldErrors, type TicketForm as Values } from '@/lib/validation';
 
 import { Field } from './field';
 
-const FIELDS = ['title', 'price', 'currency', 'venue', 'eventAt', 'description'];
+const FIELDS = ['title', 'price', 'faceValue', 'currency', 'venue', 'eventAt', 'description'];
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK'];
 
@@ -20,6 +21,7 @@ function initialValues(ticket?: Ticket): Values {
   return {
     title: ticket?.title ?? '',
     price: ticket ? toDecimal(ticket.price, ticket.currency) : '',
+    faceValue: ticket ? toDecimal(ticket.faceValue, ticket.currency) : '',
     currency: ticket?.currency ?? 'USD',
     venue: ticket?.venue ?? '',
     eventAt: instantToLocalInput(ticket?.eventAt ?? null),
@@ -27,7 +29,21 @@ function initialValues(ticket?: Ticket): Values {
   };
 }
 
-/** Sell a ticket, or edit one's listing when `ticket` is given. */
+/** The cap under the price: from the listing's face value, or the one typed so far. */
+function priceHint(values: Values, ticket?: Ticket): string | undefined {
+  if (ticket) {
+    return capHint(ticket.faceValue, ticket.currency);
+  }
+  const face =
+    values.faceValue.trim() === '' ? null : parsePrice(values.faceValue, values.currency);
+  return face && 'minor' in face ? capHint(face.minor, values.currency) : undefined;
+}
+
+/**
+ * Sell a ticket, or edit one's listing when `ticket` is given. A listing's face value is fixed
+ * when it is first listed, and on a resale listing so are its title, currency, venue and date
+ * (DESIGN §2): those are shown but not editable, and sent as they are.
+ */
 export function TicketForm({ ticket }: { ticket?: Ticket }) {
   const router = useRouter();
   const [values, setValues] = useState<Values>(() => initialValues(ticket));
@@ -37,6 +53,7 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
   const currencies = CURRENCIES.includes(values.currency)
     ? CURRENCIES
     : [values.currency, ...CURRENCIES];
+  const resale = Boolean(ticket?.resoldFrom);
 
   const set = (name: keyof Values) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [name]: event.target.value }));
@@ -44,7 +61,7 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
-    const result = validateTicket(values);
+    const result = validateTicket(values, Date.now(), ticket?.faceValue);
     if ('errors' in result) {
       setErrors(result.errors);
       return;
@@ -53,7 +70,16 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
     setBusy(true);
     try {
       const saved = ticket
-        ? await api.updateTicket(ticket.id, { ...result.input, version: ticket.version })
+        ? await api.updateTicket(ticket.id, {
+            ...result.input,
+            ...(resale && {
+              title: ticket.title,
+              currency: ticket.currency,
+              venue: ticket.venue,
+              eventAt: ticket.eventAt,
+            }),
+            version: ticket.version,
+          })
         : await api.createTicket(result.input);
       router.push(`/tickets/${saved.id}`);
       router.refresh();
@@ -72,6 +98,11 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
           {failure}
         </div>
       )}
+      {resale && (
+        <div className="notice notice--info" data-testid="resale-fixed">
+          This is a resale: only the price and the description can change.
+        </div>
+      )}
       <Field
         id="title"
         label="Title"
@@ -84,10 +115,11 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
           value={values.title}
           onChange={set('title')}
           maxLength={200}
+          readOnly={resale}
         />
       </Field>
-      <div className="form__row">
-        <Field id="price" label="Price" error={errors.price}>
+      <div className="form__row form__row--three">
+        <Field id="price" label="Price" error={errors.price} hint={priceHint(values, ticket)}>
           <input
             id="price"
             name="price"
@@ -97,8 +129,34 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
             onChange={set('price')}
           />
         </Field>
+        <Field
+          id="faceValue"
+          label="Face value"
+          error={errors.faceValue}
+          hint={
+            ticket
+              ? 'Fixed when the ticket was first listed.'
+              : `Optional: what the ticket cost; the price if left empty. A listing may cost up to ${PRICE_CAP_PERCENT} % of it.`
+          }
+        >
+          <input
+            id="faceValue"
+            name="faceValue"
+            inputMode="decimal"
+            placeholder="Same as the price"
+            value={values.faceValue}
+            onChange={set('faceValue')}
+            readOnly={ticket !== undefined}
+          />
+        </Field>
         <Field id="currency" label="Currency" error={errors.currency}>
-          <select id="currency" name="currency" value={values.currency} onChange={set('currency')}>
+          <select
+            id="currency"
+            name="currency"
+            value={values.currency}
+            onChange={set('currency')}
+            disabled={resale}
+          >
             {currencies.map((code) => (
               <option key={code}>{code}</option>
             ))}
@@ -107,7 +165,13 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
       </div>
       <div className="form__row">
         <Field id="venue" label="Venue" error={errors.venue} hint="Optional.">
-          <input id="venue" name="venue" value={values.venue} onChange={set('venue')} />
+          <input
+            id="venue"
+            name="venue"
+            value={values.venue}
+            onChange={set('venue')}
+            readOnly={resale}
+          />
         </Field>
         <Field
           id="eventAt"
@@ -121,6 +185,7 @@ export function TicketForm({ ticket }: { ticket?: Ticket }) {
             type="datetime-local"
             value={values.eventAt}
             onChange={set('eventAt')}
+            readOnly={resale}
           />
         </Field>
       </div>

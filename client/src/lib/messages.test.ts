@@ -34,6 +34,13 @@ describe('messageFor', () => {
       'The payment provider is not answering. You have not been charged; try again.',
     ],
     ['too_many_attempts', 'Too many sign-in attempts. Wait a little and try again.'],
+    ['resale_fixed', 'On a resale listing only the price and the description can change.'],
+    ['not_holder', 'You do not hold a pass for this ticket, so you cannot resell it.'],
+    ['pass_not_found', 'You do not hold a pass for this ticket.'],
+    ['already_listed', 'You have already listed this ticket for resale.'],
+    ['already_checked_in', 'This ticket has been used at the door, so it can no longer be resold.'],
+    ['pass_void', 'This pass no longer admits anyone: the ticket was resold or refunded.'],
+    ['event_over', 'The event has already taken place, so the ticket can no longer be resold.'],
   ])('says the sentence for %s rather than the service’s detail', (code, sentence) => {
     expect(messageFor(new ApiError(409, code, 'Conflict', 'Service detail.'))).toBe(sentence);
   });
@@ -113,6 +120,35 @@ describe('formErrors', () => {
     expect(formErrors(new Error('x'), ['email'])).toStrictEqual({
       errors: {},
       failure: 'Something went wrong. Please try again.',
+    });
+  });
+
+  it('shows a price above the cap next to the price, in the service’s words', () => {
+    const aboveCap = new ApiError(
+      400,
+      'price_above_cap',
+      'Bad Request',
+      'The price can be at most 9600 (120 % of the face value 8000)',
+    );
+
+    expect(formErrors(aboveCap, ['price', 'description'])).toStrictEqual({
+      errors: { price: 'The price can be at most 9600 (120 % of the face value 8000).' },
+      failure: null,
+    });
+    expect(
+      formErrors(new ApiError(400, 'price_above_cap', 'Bad Request'), ['price']),
+    ).toStrictEqual({
+      errors: { price: 'The price is above what this ticket may cost.' },
+      failure: null,
+    });
+  });
+
+  it('says a price above the cap for the whole form when it has no price field', () => {
+    const aboveCap = new ApiError(400, 'price_above_cap', 'Bad Request', 'At most 9600.');
+
+    expect(formErrors(aboveCap, ['title'])).toStrictEqual({
+      errors: {},
+      failure: 'At most 9600.',
     });
   });
 });

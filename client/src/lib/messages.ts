@@ -23,6 +23,13 @@ const MESSAGES: Record<string, string> = {
   payment_provider_unavailable:
     'The payment provider is not answering. You have not been charged; try again.',
   ticket_not_found: 'This ticket is no longer listed.',
+  resale_fixed: 'On a resale listing only the price and the description can change.',
+  not_holder: 'You do not hold a pass for this ticket, so you cannot resell it.',
+  pass_not_found: 'You do not hold a pass for this ticket.',
+  already_listed: 'You have already listed this ticket for resale.',
+  already_checked_in: 'This ticket has been used at the door, so it can no longer be resold.',
+  pass_void: 'This pass no longer admits anyone: the ticket was resold or refunded.',
+  event_over: 'The event has already taken place, so the ticket can no longer be resold.',
   order_not_found: 'We could not find this order. Reload the page and try again.',
   unexpected_status: 'Something went wrong. Please try again.',
   unexpected_response: 'Something went wrong on our side. Please try again.',
@@ -50,6 +57,15 @@ export function sentence(text: string): string {
 }
 
 /**
+ * Refusals about one field, shown next to it. `price_above_cap` has no message of its own: its
+ * detail names the highest price the service allows, which is the truth where the form's own
+ * check assumed another cap (lib/price-cap.ts).
+ */
+const FIELD_REFUSALS: Record<string, { field: string; fallback: string }> = {
+  price_above_cap: { field: 'price', fallback: 'The price is above what this ticket may cost.' },
+};
+
+/**
  * What a form shows for a refusal: the messages for its own `fields`, as sentences, next to
  * them, and a sentence for the whole form when the refusal named none of them or something else
  * as well (without it the visitor would see nothing).
@@ -60,6 +76,10 @@ export function formErrors(
 ): { errors: FieldErrors; failure: string | null } {
   const errors: FieldErrors = {};
   let unmatched = false;
+  const about = error instanceof ApiError ? FIELD_REFUSALS[error.code] : undefined;
+  if (error instanceof ApiError && about && fields.includes(about.field)) {
+    errors[about.field] = sentence(error.detail ?? about.fallback);
+  }
   if (error instanceof ApiError) {
     for (const { field, message } of error.errors) {
       if (fields.includes(field)) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { validateSignin, validateSignup, validateTicket, type TicketForm } from './validation';
+import {
+  validateResale,
+  validateSignin,
+  validateSignup,
+  validateTicket,
+  type TicketForm,
+} from './validation';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -8,6 +14,7 @@ function form(overrides: Partial<TicketForm> = {}): TicketForm {
   return {
     title: 'Arctic Monkeys — floor',
     price: '45.00',
+    faceValue: '',
     currency: 'USD',
     venue: '',
     eventAt: '',
@@ -133,6 +140,7 @@ describe('validateTicket', () => {
         {
           title: ' ',
           price: 'free',
+          faceValue: '',
           currency: 'USD',
           venue: 'v'.repeat(121),
           eventAt: '2020-01-01T10:00',
@@ -213,4 +221,74 @@ describe('validateTicket', () => {
       });
     },
   );
+});
+
+describe('validateTicket with a face value', () => {
+  it('sends the face value when one is given, and leaves it out when not', () => {
+    expect(validateTicket(form({ price: '50', faceValue: ' 45.00 ' }), NOW)).toStrictEqual({
+      input: expect.objectContaining({ price: 5000, faceValue: 4500 }),
+    });
+    const without = validateTicket(form({ faceValue: '  ' }), NOW);
+    expect(without).toHaveProperty('input');
+    expect('input' in without && 'faceValue' in without.input).toBe(false);
+  });
+
+  it('accepts a price of 120 % of the face value and refuses one minor unit more', () => {
+    expect(validateTicket(form({ price: '54.00', faceValue: '45.00' }), NOW)).toHaveProperty(
+      'input',
+    );
+    expect(validateTicket(form({ price: '54.01', faceValue: '45.00' }), NOW)).toStrictEqual({
+      errors: { price: 'The price can be at most $54.00, 120 % of the face value.' },
+    });
+  });
+
+  it('says what is wrong with the face value in words of its own', () => {
+    expect(validateTicket(form({ faceValue: 'a lot' }), NOW)).toStrictEqual({
+      errors: { faceValue: 'Enter the face value as a number, like 45.00.' },
+    });
+    expect(validateTicket(form({ faceValue: '0' }), NOW)).toStrictEqual({
+      errors: { faceValue: 'The face value must be more than zero.' },
+    });
+    expect(validateTicket(form({ faceValue: '12.5', currency: 'JPY', price: '10' }), NOW)).toEqual({
+      errors: { faceValue: 'JPY has no minor units; enter a whole number.' },
+    });
+  });
+
+  it('checks an edit against the listing’s fixed face value, and neither reads nor sends the form’s', () => {
+    expect(validateTicket(form({ price: '54.01', faceValue: '999' }), NOW, 4500)).toStrictEqual({
+      errors: { price: 'The price can be at most $54.00, 120 % of the face value.' },
+    });
+    const result = validateTicket(form({ price: '54.00', faceValue: 'nonsense' }), NOW, 4500);
+    expect(result).toHaveProperty('input');
+    expect('input' in result && 'faceValue' in result.input).toBe(false);
+  });
+});
+
+describe('validateResale', () => {
+  it('turns the form into {price} in minor units, with the description only when there is one', () => {
+    expect(validateResale({ price: '95', description: '  ' }, 'EUR', 8000)).toStrictEqual({
+      input: { price: 9500 },
+    });
+    expect(validateResale({ price: '95', description: ' Row F ' }, 'EUR', 8000)).toStrictEqual({
+      input: { price: 9500, description: 'Row F' },
+    });
+  });
+
+  it('accepts the cap exactly and refuses a minor unit above it', () => {
+    expect(validateResale({ price: '96.00', description: '' }, 'EUR', 8000)).toStrictEqual({
+      input: { price: 9600 },
+    });
+    expect(validateResale({ price: '96.01', description: '' }, 'EUR', 8000)).toStrictEqual({
+      errors: { price: 'The price can be at most €96.00, 120 % of the face value.' },
+    });
+  });
+
+  it('says what is wrong with the price and the description', () => {
+    expect(validateResale({ price: '', description: 'd'.repeat(2001) }, 'USD', 100)).toStrictEqual({
+      errors: {
+        price: 'Enter a price.',
+        description: 'Keep the description to 2000 characters.',
+      },
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { localInputToInstant } from './dates';
 import { parsePrice } from './money';
-import type { TicketInput } from './api/types';
+import { capError } from './price-cap';
+import type { ResaleInput, TicketInput } from './api/types';
 
 /** Field name → message, the same names the services use in `errors[].field`. */
 export type FieldErrors = Record<string, string>;
@@ -39,6 +40,8 @@ export function validateSignin(email: string, password: string): FieldErrors {
 export interface TicketForm {
   title: string;
   price: string;
+  /** Optional when listing: empty means the price. */
+  faceValue: string;
   currency: string;
   venue: string;
   eventAt: string;
@@ -47,8 +50,15 @@ export interface TicketForm {
 
 export type TicketFormResult = { input: TicketInput } | { errors: FieldErrors };
 
-/** A filled-in sell/edit form → the request body, or what is wrong with it. */
-export function validateTicket(form: TicketForm, now: number = Date.now()): TicketFormResult {
+/**
+ * A filled-in sell/edit form → the request body, or what is wrong with it. Editing passes the
+ * listing's `fixedFaceValue`: it never changes, so the form's is not read and not sent.
+ */
+export function validateTicket(
+  form: TicketForm,
+  now: number = Date.now(),
+  fixedFaceValue?: number,
+): TicketFormResult {
   const errors: FieldErrors = {};
   const title = form.title.trim();
   if (title === '') {
@@ -58,6 +68,7 @@ export function validateTicket(form: TicketForm, now: number = Date.now()): Tick
   }
   const currency = form.currency.trim().toUpperCase();
   let price = 0;
+  let faceValue: number | undefined;
   if (!/^[A-Z]{3}$/.test(currency)) {
     errors.currency = 'Use a three-letter currency code, like USD.';
   } else {
@@ -66,6 +77,24 @@ export function validateTicket(form: TicketForm, now: number = Date.now()): Tick
       errors.price = parsed.error;
     } else {
       price = parsed.minor;
+    }
+    if (fixedFaceValue === undefined && form.faceValue.trim() !== '') {
+      const face = parsePrice(form.faceValue, currency);
+      if ('error' in face) {
+        // parsePrice speaks of "the price"; this is the face value.
+        errors.faceValue = face.error
+          .replace(/^Enter a price/, 'Enter the face value')
+          .replace(/^The price/, 'The face value');
+      } else {
+        faceValue = face.minor;
+      }
+    }
+    const cap = fixedFaceValue ?? faceValue;
+    if (!errors.price && cap !== undefined) {
+      const tooHigh = capError(price, cap, currency);
+      if (tooHigh) {
+        errors.price = tooHigh;
+      }
     }
   }
   const venue = form.venue.trim();
@@ -92,10 +121,44 @@ export function validateTicket(form: TicketForm, now: number = Date.now()): Tick
     input: {
       title,
       price,
+      ...(faceValue === undefined ? {} : { faceValue }),
       currency,
       venue: venue || null,
       description: description || null,
       eventAt,
     },
   };
+}
+
+export interface ResaleForm {
+  price: string;
+  description: string;
+}
+
+export type ResaleFormResult = { input: ResaleInput } | { errors: FieldErrors };
+
+/** A filled-in resale form for a ticket of `faceValue` in `currency` → the request body. */
+export function validateResale(
+  form: ResaleForm,
+  currency: string,
+  faceValue: number,
+): ResaleFormResult {
+  const errors: FieldErrors = {};
+  const parsed = parsePrice(form.price, currency);
+  if ('error' in parsed) {
+    errors.price = parsed.error;
+  } else {
+    const tooHigh = capError(parsed.minor, faceValue, currency);
+    if (tooHigh) {
+      errors.price = tooHigh;
+    }
+  }
+  const description = form.description.trim();
+  if (description.length > 2000) {
+    errors.description = 'Keep the description to 2000 characters.';
+  }
+  if ('error' in parsed || Object.keys(errors).length > 0) {
+    return { errors };
+  }
+  return { input: description ? { price: parsed.minor, description } : { price: parsed.minor } };
 }

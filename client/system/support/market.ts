@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { expect, vi } from 'vitest';
 
-import type { Order, Page, Payment, Ticket } from '../../src/lib/api/types';
+import type { Order, Page, Pass, Payment, Ticket } from '../../src/lib/api/types';
 
 import { uniqueWord } from './env';
 import { type Answer, type Problem, Visitor } from './visitor';
 
-export type { Order, Page, Payment, Ticket };
+export type { Order, Page, Pass, Payment, Ticket };
 
 /** A success body, or a problem's `code` when the request was refused. */
 export type Refusable<T> = T & { code?: string };
@@ -21,7 +21,7 @@ const anonymous = new Visitor();
 export async function listTicket(
   seller: Visitor,
   fields: Partial<
-    Pick<Ticket, 'title' | 'price' | 'currency' | 'venue' | 'eventAt' | 'description'>
+    Pick<Ticket, 'title' | 'price' | 'faceValue' | 'currency' | 'venue' | 'eventAt' | 'description'>
   > = {},
 ): Promise<Ticket> {
   const answer = await seller.post<Ticket>('/api/tickets', {
@@ -156,4 +156,34 @@ export async function heldTicket(fields: Parameters<typeof listTicket>[1] = {}):
   const answer = await placeOrder(buyer, listed.id);
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return { seller, buyer, listed, placed: answer.body };
+}
+
+/**
+ * Waits until `holder` holds a pass for `ticketId` in `status`: tickets-service issues and voids
+ * passes when it learns by an event that an order completed.
+ */
+export async function passBecomes(
+  holder: Visitor,
+  ticketId: string,
+  status: Pass['status'],
+): Promise<Pass> {
+  return vi.waitFor(
+    async () => {
+      const answer = await holder.get<Pass>(`/api/tickets/${ticketId}/pass`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.status).toBe(status);
+      return answer.body;
+    },
+    { timeout: EVENTUAL_MS, interval: 200 },
+  );
+}
+
+/** A new buyer's valid pass for a new seller's listing, ordered and paid for. */
+export async function boughtPass(
+  fields: Parameters<typeof listTicket>[1] = {},
+): Promise<Hold & { pass: Pass }> {
+  const hold = await heldTicket(fields);
+  const paid = await pay(hold.buyer, hold.placed.id);
+  expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+  return { ...hold, pass: await passBecomes(hold.buyer, hold.listed.id, 'valid') };
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 
 import { LocalTime } from '@/components/local-time';
 import { Pagination } from '@/components/pagination';
+import { ResaleMark } from '@/components/resale-mark';
 import { SignInRequired } from '@/components/sign-in-required';
 import { StatusBadge } from '@/components/status-badge';
 import { currentUser, serverApi } from '@/lib/api/server';
@@ -51,6 +52,12 @@ export default async function ListingsPage({
               <tr key={ticket.id} data-testid="listing-row">
                 <td>
                   <Link href={`/tickets/${ticket.id}`}>{ticket.title}</Link>
+                  {ticket.resoldFrom && (
+                    <>
+                      {' '}
+                      <ResaleMark />
+                    </>
+                  )}
                 </td>
                 <td>{formatMoney(ticket.price, ticket.currency)}</td>
                 <td data-label="Listed">

@@ -4,7 +4,7 @@ import { json, page, problem } from '@/testing/http';
 
 import { createApi, type Transport } from './client';
 import { ApiError } from './problem';
-import type { Order, Payment, Ticket, TicketInput } from './types';
+import type { CheckIn, HeldTicket, Order, Payment, Ticket, TicketInput } from './types';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
@@ -12,11 +12,13 @@ const TICKET: Ticket = {
   id: '7d5f2f5e-0000-4000-8000-000000000001',
   title: 'Arctic Monkeys — floor',
   price: 4500,
+  faceValue: 4000,
   currency: 'USD',
   description: null,
   venue: 'O2 Arena',
   eventAt: '2030-06-01T19:00:00Z',
   sellerId: 'seller-1',
+  resoldFrom: null,
   status: 'available',
   version: 0,
   createdAt: '2026-01-01T10:00:00Z',
@@ -56,11 +58,23 @@ function transportAnswering(...answers: (() => Response)[]) {
 
 describe('createApi builds each call of DESIGN §2', () => {
   it('asks for the current user and unwraps {currentUser}', async () => {
-    const user = { id: 'user-1', email: 'ada@example.test' };
+    const user = { id: 'user-1', email: 'ada@example.test', roles: ['door'] };
     const transport = transportAnswering(() => json(200, { currentUser: user }));
 
     await expect(createApi(transport).currentUser()).resolves.toStrictEqual(user);
     expect(transport.mock.calls).toStrictEqual([['users', '/currentuser', {}]]);
+  });
+
+  it('reads a current user without roles as one with none', async () => {
+    const transport = transportAnswering(() =>
+      json(200, { currentUser: { id: 'user-1', email: 'ada@example.test' } }),
+    );
+
+    await expect(createApi(transport).currentUser()).resolves.toStrictEqual({
+      id: 'user-1',
+      email: 'ada@example.test',
+      roles: [],
+    });
   });
 
   it('answers null for a visitor who is not signed in', async () => {
@@ -233,6 +247,121 @@ describe('createApi builds each call of DESIGN §2', () => {
     expect(transport.mock.calls).toStrictEqual([
       ['tickets', `/${TICKET.id}`, { method: 'DELETE' }],
     ]);
+  });
+
+  it('sends the face value of a new listing when it is given', async () => {
+    const transport = transportAnswering(() => json(201, TICKET));
+
+    await createApi(transport).createTicket({
+      title: 'Jazz night',
+      price: 1300,
+      faceValue: 1250,
+      currency: 'EUR',
+      description: null,
+      venue: null,
+      eventAt: null,
+    });
+
+    expect(JSON.parse(transport.mock.calls[0]![2].body as string)).toStrictEqual({
+      title: 'Jazz night',
+      price: 1300,
+      faceValue: 1250,
+      currency: 'EUR',
+      description: null,
+      venue: null,
+      eventAt: null,
+    });
+  });
+
+  it('resells a held ticket with a JSON POST to /<id>/resale', async () => {
+    const listing = { ...TICKET, id: 'resale-1', resoldFrom: TICKET.id };
+    const transport = transportAnswering(() => json(201, listing));
+
+    await expect(
+      createApi(transport).resellTicket('t 1', { price: 4800, description: 'Row 4' }),
+    ).resolves.toStrictEqual(listing);
+    expect(transport.mock.calls).toStrictEqual([
+      [
+        'tickets',
+        '/t%201/resale',
+        { method: 'POST', body: '{"price":4800,"description":"Row 4"}', headers: JSON_HEADERS },
+      ],
+    ]);
+  });
+
+  it('lists the tickets the caller holds, with the paging parameters', async () => {
+    const held: HeldTicket = {
+      ticket: TICKET,
+      pass: {
+        id: 'pass-1',
+        ticketId: TICKET.id,
+        holderId: 'user-1',
+        status: 'valid',
+        code: 'eyJhbGciOiJFZERTQSJ9.eyJwaWQiOiJwYXNzLTEifQ.c2ln',
+        issuedAt: '2026-01-02T10:00:00Z',
+        checkedInAt: null,
+      },
+    };
+    const transport = transportAnswering(
+      () => json(200, page([held])),
+      () => json(200, page([])),
+    );
+    const api = createApi(transport);
+
+    await expect(api.listHeldTickets()).resolves.toStrictEqual(page([held]));
+    await api.listHeldTickets({ page: 1, size: 10 });
+    expect(transport.mock.calls).toStrictEqual([
+      ['tickets', '/held', {}],
+      ['tickets', '/held?page=1&size=10', {}],
+    ]);
+  });
+
+  it('gets the caller’s pass for a ticket, and null when they hold none', async () => {
+    const pass = {
+      id: 'pass-1',
+      ticketId: 'a/b',
+      holderId: 'user-1',
+      status: 'used',
+      issuedAt: '2026-01-02T10:00:00Z',
+      checkedInAt: '2026-06-01T18:30:00Z',
+    };
+    const transport = transportAnswering(
+      () => json(200, pass),
+      () => problem(404, 'pass_not_found', { title: 'Not Found' }),
+    );
+    const api = createApi(transport);
+
+    await expect(api.getPass('a/b')).resolves.toStrictEqual(pass);
+    await expect(api.getPass('t-2')).resolves.toBeNull();
+    expect(transport.mock.calls).toStrictEqual([
+      ['tickets', '/a%2Fb/pass', {}],
+      ['tickets', '/t-2/pass', {}],
+    ]);
+  });
+
+  it('checks a code in with a JSON POST to /checkins', async () => {
+    const admitted: CheckIn = {
+      pass: { id: 'pass-1', status: 'used', checkedInAt: '2026-06-01T18:30:00Z' },
+      ticket: { id: TICKET.id, title: TICKET.title, venue: 'O2 Arena', eventAt: TICKET.eventAt },
+    };
+    const transport = transportAnswering(() => json(200, admitted));
+
+    await expect(createApi(transport).checkIn('a.b.c')).resolves.toStrictEqual(admitted);
+    expect(transport.mock.calls).toStrictEqual([
+      ['tickets', '/checkins', { method: 'POST', body: '{"code":"a.b.c"}', headers: JSON_HEADERS }],
+    ]);
+  });
+
+  it('throws the refusal of a check-in with the problem’s own members', async () => {
+    const transport = transportAnswering(() =>
+      problem(409, 'already_checked_in', { checkedInAt: '2026-06-01T18:30:00Z' }),
+    );
+
+    await expect(createApi(transport).checkIn('a.b.c')).rejects.toMatchObject({
+      status: 409,
+      code: 'already_checked_in',
+      members: { checkedInAt: '2026-06-01T18:30:00Z' },
+    });
   });
 
   it('creates an order with a JSON POST of the ticket id', async () => {

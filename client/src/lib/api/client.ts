@@ -1,5 +1,18 @@
 import { ApiError, networkError, problemOf } from './problem';
-import type { Order, Page, Payment, Ticket, TicketInput, TicketStatus, User } from './types';
+import type {
+  Account,
+  CheckIn,
+  HeldTicket,
+  Order,
+  Page,
+  Pass,
+  Payment,
+  ResaleInput,
+  Ticket,
+  TicketInput,
+  TicketStatus,
+  User,
+} from './types';
 
 /** The four services behind `/api/<service>`. */
 export type Service = 'users' | 'tickets' | 'orders' | 'payments';
@@ -78,13 +91,15 @@ export function createApi(transport: Transport) {
 
   return {
     async currentUser(): Promise<User | null> {
-      const body = await read<{ currentUser: User | null }>('users', '/currentuser');
-      return body.currentUser;
+      type Answer = { currentUser: (Account & { roles?: string[] }) | null };
+      const body = await read<Answer>('users', '/currentuser');
+      // An account without roles may come without the member, as its token does (DESIGN §2).
+      return body.currentUser && { ...body.currentUser, roles: body.currentUser.roles ?? [] };
     },
     signup: (email: string, password: string) =>
-      read<User>('users', '/signup', { method: 'POST', ...json({ email, password }) }),
+      read<Account>('users', '/signup', { method: 'POST', ...json({ email, password }) }),
     signin: (email: string, password: string) =>
-      read<User>('users', '/signin', { method: 'POST', ...json({ email, password }) }),
+      read<Account>('users', '/signin', { method: 'POST', ...json({ email, password }) }),
     async signout(): Promise<void> {
       await send('users', '/signout', { method: 'POST' });
     },
@@ -99,6 +114,16 @@ export function createApi(transport: Transport) {
     async withdrawTicket(ticketId: string): Promise<void> {
       await send('tickets', id(ticketId), { method: 'DELETE' });
     },
+    /** Lists the ticket the caller holds a pass for again, as a new listing of theirs. */
+    resellTicket: (ticketId: string, input: ResaleInput) =>
+      read<Ticket>('tickets', `${id(ticketId)}/resale`, { method: 'POST', ...json(input) }),
+    listHeldTickets: (request: PageRequest = {}) =>
+      read<Page<HeldTicket>>('tickets', `/held${query({ ...request })}`),
+    /** The caller's pass for a ticket; null when they hold none. */
+    getPass: (ticketId: string) => readOrNull<Pass>('tickets', `${id(ticketId)}/pass`),
+    /** Admits the holder of `code` at the door, once; needs the `door` role. */
+    checkIn: (code: string) =>
+      read<CheckIn>('tickets', '/checkins', { method: 'POST', ...json({ code }) }),
 
     createOrder: (ticketId: string) =>
       read<Order>('orders', '', { method: 'POST', ...json({ ticketId }) }),

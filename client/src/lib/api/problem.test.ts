@@ -103,6 +103,34 @@ describe('problemOf', () => {
     expect(error.detail).toBe('Taken.');
   });
 
+  it('keeps the members a problem has beyond the standard ones, like checkedInAt', async () => {
+    const error = await problemOf(
+      jsonResponse(
+        409,
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: 'This pass was checked in already.',
+          instance: '/api/tickets/checkins',
+          code: 'already_checked_in',
+          checkedInAt: '2026-11-25T19:02:11Z',
+        }),
+      ),
+    );
+
+    expect(error.members).toStrictEqual({ checkedInAt: '2026-11-25T19:02:11Z' });
+  });
+
+  it('has no members beyond the standard ones when the problem sends none', async () => {
+    const error = await problemOf(
+      jsonResponse(404, JSON.stringify({ title: 'Not Found', status: 404, code: 'not_found' })),
+    );
+
+    expect(error.members).toStrictEqual({});
+    expect(new ApiError(0, 'network_error', 'No connection').members).toStrictEqual({});
+  });
+
   it('drops field errors that are not {field, message} strings', async () => {
     const error = await problemOf(
       jsonResponse(

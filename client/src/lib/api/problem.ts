@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | null;
   readonly errors: FieldError[];
+  /** The problem's members beyond RFC 9457's and `code`/`errors`, e.g. `checkedInAt`. */
+  readonly members: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number,
@@ -17,6 +19,7 @@ export class ApiError extends Error {
     title: string,
     detail: string | null = null,
     errors: FieldError[] = [],
+    members: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -25,6 +28,7 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.members = members;
   }
 
   /** The message for one form field, if the service named it. */
@@ -54,6 +58,9 @@ function isFieldError(value: unknown): value is FieldError {
   );
 }
 
+/** RFC 9457's members and DESIGN's `code` and `errors`, which ApiError has fields for. */
+const READ_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']);
+
 /** Reads a failed response into an ApiError, whatever its body is. */
 export async function problemOf(response: Response): Promise<ApiError> {
   const fallback = new ApiError(
@@ -80,5 +87,8 @@ export async function problemOf(response: Response): Promise<ApiError> {
   const title = typeof problem.title === 'string' ? problem.title : fallback.title;
   const detail = typeof problem.detail === 'string' ? problem.detail : fallback.detail;
   const errors = Array.isArray(problem.errors) ? problem.errors.filter(isFieldError) : [];
-  return new ApiError(response.status, code, title, detail, errors);
+  const members = Object.fromEntries(
+    Object.entries(problem).filter(([name]) => !READ_MEMBERS.has(name)),
+  );
+  return new ApiError(response.status, code, title, detail, errors, members);
 }

@@ -1,8 +1,15 @@
 // The shapes of DESIGN §2, as the services send them.
 
-export interface User {
+/** What signing up and in answer. */
+export interface Account {
   id: string;
   email: string;
+}
+
+/** The signed-in visitor (`currentuser`). */
+export interface User extends Account {
+  /** `door`, `support`; none by default (`[]` when auth-service leaves the member out). */
+  roles: string[];
 }
 
 export type TicketStatus = 'available' | 'reserved' | 'sold' | 'withdrawn';
@@ -12,11 +19,15 @@ export interface Ticket {
   title: string;
   /** Minor units of `currency` (1250 = 12.50 USD). */
   price: number;
+  /** What the ticket originally cost, same currency; fixed at the first listing, kept by resales. */
+  faceValue: number;
   currency: string;
   description: string | null;
   venue: string | null;
   eventAt: string | null;
   sellerId: string;
+  /** The listing this one resells (its seller bought it there); null for a first listing. */
+  resoldFrom: string | null;
   status: TicketStatus;
   version: number;
   createdAt: string;
@@ -26,10 +37,42 @@ export interface Ticket {
 export interface TicketInput {
   title: string;
   price: number;
+  /** Only when listing: left out, the service takes the price. Never changes afterwards. */
+  faceValue?: number;
   currency: string;
   description: string | null;
   venue: string | null;
   eventAt: string | null;
+}
+
+export interface ResaleInput {
+  price: number;
+  description?: string;
+}
+
+export type PassStatus = 'valid' | 'listed' | 'used' | 'void';
+
+/** A holder's admission to one ticket; `code` is there only while the pass is `valid`. */
+export interface Pass {
+  id: string;
+  ticketId: string;
+  holderId: string;
+  status: PassStatus;
+  code?: string | null;
+  issuedAt: string;
+  checkedInAt: string | null;
+}
+
+/** One of `GET /api/tickets/held`: the listing the pass was bought from, and the pass. */
+export interface HeldTicket {
+  ticket: Ticket;
+  pass: Pass;
+}
+
+/** `POST /api/tickets/checkins` admitting someone. */
+export interface CheckIn {
+  pass: { id: string; status: 'used'; checkedInAt: string };
+  ticket: { id: string; title: string; venue: string | null; eventAt: string | null };
 }
 
 export type OrderStatus = 'created' | 'cancelled' | 'complete';

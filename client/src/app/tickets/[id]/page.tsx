@@ -4,10 +4,12 @@ import { notFound } from 'next/navigation';
 
 import { BuyButton } from '@/components/buy-button';
 import { LocalTime } from '@/components/local-time';
+import { ResaleMark } from '@/components/resale-mark';
 import { SellerActions } from '@/components/seller-actions';
 import { StatusBadge } from '@/components/status-badge';
 import { currentUser, serverApi } from '@/lib/api/server';
 import { formatMoney } from '@/lib/money';
+import { PRICE_CAP_PERCENT } from '@/lib/price-cap';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -36,7 +38,10 @@ export default async function TicketPage({ params }: Props) {
       <article className="panel">
         <div className="page-head" style={{ marginBottom: 0 }}>
           <h1 data-testid="ticket-title">{ticket.title}</h1>
-          <StatusBadge status={ticket.status} />
+          <span className="marks">
+            {ticket.resoldFrom && <ResaleMark />}
+            <StatusBadge status={ticket.status} />
+          </span>
         </div>
         <dl className="facts">
           <dt>Venue</dt>
@@ -58,9 +63,20 @@ export default async function TicketPage({ params }: Props) {
       </article>
 
       <aside className="panel aside">
-        <span className="price price--large" data-testid="ticket-price">
-          {formatMoney(ticket.price, ticket.currency)}
-        </span>
+        <div>
+          <span className="price price--large" data-testid="ticket-price">
+            {formatMoney(ticket.price, ticket.currency)}
+          </span>
+          <p className="muted" style={{ margin: 0 }} data-testid="ticket-face-value">
+            Face value {formatMoney(ticket.faceValue, ticket.currency)}
+          </p>
+        </div>
+        {ticket.resoldFrom && !mine && (
+          <p className="muted" style={{ margin: 0, fontSize: '0.9rem' }} data-testid="resale-note">
+            Resold by someone who bought it here. Its old code no longer admits anyone; yours is
+            issued when you pay. Resales cost at most {PRICE_CAP_PERCENT} % of face value.
+          </p>
+        )}
         {mine ? (
           <SellerActions ticketId={ticket.id} editable={ticket.status === 'available'} />
         ) : ticket.status !== 'available' ? (

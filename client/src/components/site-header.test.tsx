@@ -1,0 +1,46 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { SiteHeader } from './site-header';
+
+vi.mock('next/navigation', () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }));
+
+afterEach(cleanup);
+
+function links(): string[] {
+  const nav = screen.getByRole('navigation', { name: 'Main' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => `${link.textContent} ${link.getAttribute('href')}`);
+}
+
+describe('SiteHeader', () => {
+  it('offers browsing and selling to a visitor, and signing in or up', () => {
+    render(<SiteHeader user={null} />);
+
+    expect(links()).toStrictEqual(['Browse /', 'Sell a ticket /sell']);
+    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/signin');
+  });
+
+  it('adds a signed-in visitor’s tickets, orders and listings', () => {
+    render(<SiteHeader user={{ id: 'u-1', email: 'ada@example.test', roles: [] }} />);
+
+    expect(links()).toStrictEqual([
+      'Browse /',
+      'Sell a ticket /sell',
+      'My tickets /tickets/mine',
+      'My orders /orders',
+      'My listings /listings',
+    ]);
+    expect(screen.getByTestId('current-user').textContent).toBe('ada@example.test');
+  });
+
+  it('shows the door page only to an account with the door role', () => {
+    render(<SiteHeader user={{ id: 'u-1', email: 'door@example.test', roles: ['door'] }} />);
+    expect(links().at(-1)).toBe('Door /door');
+    cleanup();
+
+    render(<SiteHeader user={{ id: 'u-2', email: 'help@example.test', roles: ['support'] }} />);
+    expect(links()).not.toContain('Door /door');
+  });
+});
