@@ -1,7 +1,3 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
 import { describe, expect, it, vi } from 'vitest';
 
 import {
@@ -14,6 +10,7 @@ import {
   type Page,
   type Ticket,
 } from './support/market';
+import { grantRole } from './support/operator';
 import { Visitor } from './support/visitor';
 
 interface Pass {
@@ -30,8 +27,6 @@ interface Listing extends Ticket {
   faceValue: number;
   resoldFrom: string | null;
 }
-
-const rolesCommand = fileURLToPath(new URL('../../bin/roles', import.meta.url));
 
 /** Buys a listing through the storefront's origin and waits for the buyer's pass. */
 async function buy(buyer: Visitor, seller: Visitor, ticketId: string): Promise<Pass> {
@@ -106,7 +101,7 @@ describe('passes through the single origin', () => {
     const notYet = await checkIn(door, secondPass.code!);
     expect(notYet.status).toBe(403);
     expect(notYet.body.code).toBe('forbidden');
-    await promisify(execFile)(rolesCommand, ['grant', 'door', door.email], { env: process.env });
+    await grantRole('door', door.email);
     expect((await door.refresh()).status).toBe(200);
     const me = await door.get<{ currentUser: { roles: string[] } }>('/api/users/currentuser');
     expect(me.body.currentUser.roles).toEqual(['door']);

@@ -24,7 +24,7 @@ import dev.ticketing.common.keys.Ed25519KeySet;
  */
 public final class PassCodes {
 
-	/** Far longer than any code this service signs (about 200 characters). */
+	/** Far longer than any code this service signs (about 320 characters). */
 	static final int MAX_LENGTH = 1024;
 
 	private static final String PASS = "pid";
