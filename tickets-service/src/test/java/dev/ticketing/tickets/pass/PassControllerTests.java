@@ -45,6 +45,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -283,6 +284,18 @@ class PassControllerTests {
 		this.mvc.perform(get("/api/tickets/held")).andExpect(problem(401, "unauthenticated"));
 		this.mvc.perform(get("/api/tickets/{id}/pass", TICKET_ID)).andExpect(problem(401, "unauthenticated"));
 		this.mvc.perform(get("/api/tickets/{id}/pass", "not-a-uuid")).andExpect(problem(401, "unauthenticated"));
+
+		verifyNoInteractions(this.passes);
+	}
+
+	/**
+	 * Spring MVC answers HEAD with the GET handler, so the holder's routes need a
+	 * signed-in user for HEAD too: without one the handler has no user to ask for.
+	 */
+	@Test
+	void answersAHeadOfTheHoldersRoutesWithoutATokenWith401() throws Exception {
+		this.mvc.perform(head("/api/tickets/held")).andExpect(status().isUnauthorized());
+		this.mvc.perform(head("/api/tickets/{id}/pass", TICKET_ID)).andExpect(status().isUnauthorized());
 
 		verifyNoInteractions(this.passes);
 	}
