@@ -22,7 +22,8 @@ class PassRoutes {
 	ProtectedRoutes passProtectedRoutes() {
 		return (routes) -> routes.requestMatchers(HttpMethod.POST, "/api/tickets/checkins")
 			.hasRole(Roles.DOOR)
-			// Any method: HEAD is answered by the GET handlers, and needs a user as they do.
+			// Any method: HEAD is answered by the GET handlers, and needs a user as they
+			// do.
 			.requestMatchers("/api/tickets/held", "/api/tickets/*/pass")
 			.authenticated();
 	}
