@@ -64,7 +64,8 @@ public final class ArchitectureRules {
 
 	/**
 	 * DESIGN §2: no service but auth holds a key that signs sessions. Not part of the set
-	 * every service includes: auth-service has a rule of its own.
+	 * every service includes: auth-service has a rule of its own. (tickets-service's pass
+	 * key stays inside common's {@code Ed25519KeySet}, which it never takes apart.)
 	 */
 	public static final ArchRule noPrivateKeys = noClasses().should()
 		.dependOnClassesThat()

@@ -201,13 +201,13 @@ class PassesIntegrationTests extends TicketsIntegrationTest {
 	}
 
 	@Test
-	void aTicketWhoseEventHasTakenPlaceCannotBeResold() throws InterruptedException {
-		Instant soon = Instant.now().plusSeconds(2);
-		String ticketId = createTicket(this.seller, "eventAt", soon.toString()).path("id").asString();
+	void aTicketWhoseEventHasTakenPlaceCannotBeResold() {
+		String ticketId = createTicket(this.seller).path("id").asString();
 		sellTo(ticketId, this.buyer);
-		while (Instant.now().isBefore(soon.plusMillis(100))) {
-			Thread.sleep(100);
-		}
+		// The event takes place: listings cannot be made in the past, so time moves here.
+		this.jdbc.sql("UPDATE tickets SET event_at = now() - interval '1 minute' WHERE id = ?")
+			.param(UUID.fromString(ticketId))
+			.update();
 
 		resell(this.buyer, ticketId, 10_000).assertProblem(409, "event_over");
 		assertThat(passOf(this.buyer, ticketId).path("status").asString()).isEqualTo("valid");
