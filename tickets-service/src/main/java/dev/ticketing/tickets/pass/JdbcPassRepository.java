@@ -67,6 +67,11 @@ class JdbcPassRepository implements PassRepository {
 	}
 
 	@Override
+	public Optional<Pass> findByOrder(UUID orderId) {
+		return one("SELECT " + COLUMNS + " FROM passes WHERE order_id = ?", orderId);
+	}
+
+	@Override
 	public Optional<Pass> findByOrderForUpdate(UUID orderId) {
 		return one("SELECT " + COLUMNS + " FROM passes WHERE order_id = ? FOR UPDATE", orderId);
 	}

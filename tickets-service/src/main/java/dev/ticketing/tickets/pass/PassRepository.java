@@ -22,6 +22,9 @@ interface PassRepository {
 	/** The pass issued through a listing, locked until the transaction ends. */
 	Optional<Pass> findByTicketForUpdate(UUID ticketId);
 
+	/** The pass an order bought. */
+	Optional<Pass> findByOrder(UUID orderId);
+
 	/** The pass an order bought, locked until the transaction ends. */
 	Optional<Pass> findByOrderForUpdate(UUID orderId);
 

@@ -170,12 +170,17 @@ public class PassService implements ResaleListings {
 	/**
 	 * Voids the pass of an order support refunded, and takes its resale listing off the
 	 * market if it is still there; remembers the refund in case the order's pass is not
-	 * issued yet. Refunding again changes nothing.
+	 * issued yet. Refunding again changes nothing. Like every change here it locks the
+	 * listing before the pass (a withdrawal and a sale do the same), so that they cannot
+	 * deadlock.
 	 */
 	@Transactional
 	public void refunded(UUID orderId) {
 		Instant now = now();
 		this.passes.recordRefund(orderId, now);
+		Optional<Ticket> resale = this.passes.findByOrder(orderId)
+			.map(Pass::resaleId)
+			.flatMap(this.tickets::findForUpdate);
 		Optional<Pass> found = this.passes.findByOrderForUpdate(orderId);
 		if (found.isEmpty()) {
 			return;
@@ -186,9 +191,8 @@ public class PassService implements ResaleListings {
 			return;
 		}
 		this.passes.update(voided);
-		UUID resale = pass.resaleId();
-		if (pass.status() == PassStatus.LISTED && resale != null) {
-			withdrawResale(resale, now);
+		if (pass.status() == PassStatus.LISTED && resale.isPresent() && resale.get().id().equals(pass.resaleId())) {
+			withdrawResale(resale.get(), now);
 		}
 	}
 
@@ -197,10 +201,9 @@ public class PassService implements ResaleListings {
 		return this.codes.jwkSet();
 	}
 
-	private void withdrawResale(UUID resaleId, Instant now) {
-		Ticket resale = this.tickets.findForUpdate(resaleId).orElseThrow();
+	private void withdrawResale(Ticket resale, Instant now) {
 		if (resale.status() != TicketStatus.AVAILABLE) {
-			logger.warn("The pass of refunded order listed {}, which is {}: left as it is", resaleId,
+			logger.warn("The pass of a refunded order listed {}, which is {}: left as it is", resale.id(),
 					resale.status().value());
 			return;
 		}

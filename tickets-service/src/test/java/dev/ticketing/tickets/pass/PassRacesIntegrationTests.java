@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.pass;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import dev.ticketing.common.testing.TestHttp.Response;
 import dev.ticketing.tickets.TicketsIntegrationTest;
 
@@ -22,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database: the database decides, once.
  */
 class PassRacesIntegrationTests extends TicketsIntegrationTest {
+
+	@Autowired
+	PassService passes;
 
 	private static final int CHECK_INS = 50;
 
@@ -85,6 +91,25 @@ class PassRacesIntegrationTests extends TicketsIntegrationTest {
 			.filter((answer) -> answer.status() != 201)
 			.forEach((answer) -> answer.assertProblem(409, "already_listed"));
 		assertThat(resaleListings(ticketId)).isEqualTo(1);
+	}
+
+	@RepeatedTest(10)
+	void aSupportRefundRacingTheWithdrawalOfItsResaleListingEndsWithBothDone() throws Exception {
+		UUID buyer = UUID.randomUUID();
+		String ticketId = createTicket(UUID.randomUUID()).path("id").asString();
+		UUID order = sellTo(ticketId, buyer);
+		String resale = resell(buyer, ticketId, 12_000).json().path("id").asString();
+
+		List<Response> answers = all(2, List.of(
+				() -> this.http.send("DELETE", "/api/tickets/" + resale, BodyPublishers.noBody(), bearer(buyer)),
+				() -> {
+					this.passes.refunded(order);
+					return null;
+				}));
+
+		assertThat(answers.get(0).status()).as(answers.get(0).body()).isEqualTo(204);
+		assertThat(passOf(buyer, ticketId).path("status").asString()).isEqualTo("void");
+		assertThat(ticket(resale).path("status").asString()).isEqualTo("withdrawn");
 	}
 
 	private long resaleListings(String ticketId) {
