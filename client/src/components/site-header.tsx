@@ -27,7 +27,7 @@ export function SiteHeader({ user }: { user: User | null }) {
         <div className="account">
           {user ? (
             <>
-              <span className="account__email" data-testid="current-user" title={user.email}>
+              <span className="account__email" data-testid="current-user">
                 {user.email}
               </span>
               <SignOutButton />
