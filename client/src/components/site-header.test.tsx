@@ -43,4 +43,14 @@ describe('SiteHeader', () => {
     render(<SiteHeader user={{ id: 'u-2', email: 'help@example.test', roles: ['support'] }} />);
     expect(links()).not.toContain('Door /door');
   });
+
+  it('lets a long address wrap after its @ and nowhere it would not read', () => {
+    render(
+      <SiteHeader user={{ id: 'u-1', email: 'ada.lovelace@analytical.example', roles: [] }} />,
+    );
+
+    const email = screen.getByTestId('current-user');
+    expect(email.textContent).toBe('ada.lovelace@analytical.example');
+    expect(email.innerHTML).toBe('ada.lovelace@<wbr>analytical.example');
+  });
 });

@@ -28,7 +28,7 @@ export function SiteHeader({ user }: { user: User | null }) {
           {user ? (
             <>
               <span className="account__email" data-testid="current-user">
-                {user.email}
+                <BreakableEmail email={user.email} />
               </span>
               <SignOutButton />
             </>
@@ -43,5 +43,20 @@ export function SiteHeader({ user }: { user: User | null }) {
         </div>
       </div>
     </header>
+  );
+}
+
+/** An address that may wrap after its `@` rather than anywhere, when it is long. */
+function BreakableEmail({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  if (at < 0) {
+    return <>{email}</>;
+  }
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
   );
 }
