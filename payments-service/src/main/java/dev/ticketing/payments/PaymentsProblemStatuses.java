@@ -17,8 +17,8 @@ class PaymentsProblemStatuses {
 	@Bean
 	ProblemStatuses problemStatuses() {
 		return ProblemStatuses.builder()
-			.map(HttpStatus.NOT_FOUND, "order_not_found", "payment_not_found")
-			.map(HttpStatus.CONFLICT, "order_paid", "order_cancelled", "order_expired")
+			.map(HttpStatus.NOT_FOUND, "order_not_found", "payment_not_found", "payout_account_not_found")
+			.map(HttpStatus.CONFLICT, "order_paid", "order_cancelled", "order_expired", "already_refunded")
 			.map(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused")
 			.map(HttpStatus.BAD_REQUEST, "invalid_signature")
 			.map(HttpStatus.SERVICE_UNAVAILABLE, "payment_provider_unavailable")

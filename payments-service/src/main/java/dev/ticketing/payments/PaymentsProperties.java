@@ -21,12 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * kept for replay
  * @param stripe the Stripe provider's settings, required when it is the provider
  * @param simulated the simulated provider's settings
+ * @param payout escrow, fees and seller payouts
  */
 @ConfigurationProperties("ticketing.payments")
 @Validated
 public record PaymentsProperties(@DefaultValue("simulated") @NotNull Provider provider,
 		@DefaultValue("PT24H") @NotNull Duration idempotencyKeyRetention, @DefaultValue @Valid Stripe stripe,
-		@DefaultValue @Valid Simulated simulated) {
+		@DefaultValue @Valid Simulated simulated, @DefaultValue @Valid Payout payout) {
 
 	public PaymentsProperties {
 		if (idempotencyKeyRetention != null
@@ -107,6 +108,67 @@ public record PaymentsProperties(@DefaultValue("simulated") @NotNull Provider pr
 			if (latency != null && (latency.isNegative() || latency.compareTo(Duration.ofSeconds(30)) > 0)) {
 				throw new IllegalArgumentException(
 						"ticketing.payments.simulated.latency must be between 0 and 30 seconds, was " + latency);
+			}
+		}
+
+	}
+
+	/**
+	 * {@code ticketing.payments.payout.*}: escrow, the platform fee and seller payouts
+	 * (DESIGN §2, "Money").
+	 *
+	 * @param delay how long after the event an order's money is released to its seller
+	 * ({@code PAYMENTS_PAYOUT_DELAY}, ISO-8601, default 48 hours; 0 to 365 days)
+	 * @param feeBps the platform fee in basis points of the order's amount
+	 * ({@code PAYMENTS_FEE_BPS}, 0 to 10000, default 500 = 5 %), rounded half up to the
+	 * minor unit
+	 * @param minimum the smallest available balance paid out, in minor units
+	 * ({@code PAYMENTS_PAYOUT_MINIMUM}, at least 1, default 100)
+	 * @param interval how often due releases and payouts are looked for
+	 * @param batchSize how many releases or payouts one run of a job takes at most
+	 * @param lease how long a payout claimed for sending is left to the instance that
+	 * claimed it; after that (it stopped mid-call) another instance sends it again with
+	 * the same idempotency key
+	 * @param minBackoff the wait before the first retry of a payout the provider gave no
+	 * answer to or refused, doubled for each further attempt
+	 * @param maxBackoff the longest wait between retries
+	 */
+	public record Payout(@DefaultValue("PT48H") @NotNull Duration delay,
+			@DefaultValue("500") @Min(0) @Max(10_000) int feeBps, @DefaultValue("100") @Min(1) long minimum,
+			@DefaultValue("PT5S") @NotNull Duration interval, @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+			@DefaultValue("PT2M") @NotNull Duration lease, @DefaultValue("PT30S") @NotNull Duration minBackoff,
+			@DefaultValue("PT6H") @NotNull Duration maxBackoff) {
+
+		public Payout {
+			if (delay != null && (delay.isNegative() || delay.compareTo(Duration.ofDays(365)) > 0)) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.payout.delay (PAYMENTS_PAYOUT_DELAY) must be between 0 and 365 days, was "
+								+ delay);
+			}
+			if (feeBps < 0 || feeBps > 10_000) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.payout.fee-bps (PAYMENTS_FEE_BPS) must be between 0 and 10000, was "
+								+ feeBps);
+			}
+			if (minimum < 1) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.payout.minimum (PAYMENTS_PAYOUT_MINIMUM) must be at least 1, was "
+								+ minimum);
+			}
+			requirePositive("interval", interval);
+			requirePositive("lease", lease);
+			requirePositive("min-backoff", minBackoff);
+			requirePositive("max-backoff", maxBackoff);
+			if (minBackoff != null && maxBackoff != null && maxBackoff.compareTo(minBackoff) < 0) {
+				throw new IllegalArgumentException("ticketing.payments.payout.max-backoff (" + maxBackoff
+						+ ") must not be shorter than min-backoff (" + minBackoff + ")");
+			}
+		}
+
+		private static void requirePositive(String name, Duration value) {
+			if (value != null && (value.isNegative() || value.isZero())) {
+				throw new IllegalArgumentException(
+						"ticketing.payments.payout." + name + " must be positive, was " + value);
 			}
 		}
 

@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ticketing.common.events.Event;
+import dev.ticketing.common.security.Roles;
 import dev.ticketing.common.events.orders.v1.OrderCancelled;
 import dev.ticketing.common.events.orders.v1.OrderCompleted;
 import dev.ticketing.common.events.orders.v1.OrderCreated;
@@ -21,6 +23,7 @@ import dev.ticketing.common.testing.ServiceIntegrationTest;
 import dev.ticketing.common.testing.StreamMessages;
 import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp;
+import dev.ticketing.common.testing.TestTokens;
 import dev.ticketing.common.testing.TestHttp.Response;
 
 import static org.awaitility.Awaitility.await;
@@ -56,6 +59,76 @@ public abstract class PaymentsIntegrationTest extends ServiceIntegrationTest {
 				new OrderCreated.Ticket(order.ticket(), PRICE, "EUR", null, null)), Instant.now()));
 		awaitReplicaVersion(order.id(), 1);
 		return order;
+	}
+
+	/**
+	 * Publishes {@code order.created} for a new order of a seller's ticket, with its
+	 * event time, and waits until the replica has it.
+	 */
+	protected PlacedOrder placedOrder(UUID buyer, UUID seller, long price, String currency, @Nullable Instant eventAt) {
+		PlacedOrder order = new PlacedOrder(UUID.randomUUID(), buyer, UUID.randomUUID(),
+				Instant.now().plus(Duration.ofMinutes(15)));
+		publish(Event.of(new OrderCreated(order.id(), 1, buyer, "created", order.expiresAt(),
+				new OrderCreated.Ticket(order.ticket(), price, currency, seller, eventAt)), Instant.now()));
+		awaitReplicaVersion(order.id(), 1);
+		return order;
+	}
+
+	/**
+	 * A completed sale of a seller's ticket: ordered, paid through the API, completed as
+	 * orders-service announces it; returns once its money is in escrow.
+	 */
+	protected Sale sale(UUID seller, long price, String currency, @Nullable Instant eventAt) {
+		UUID buyer = UUID.randomUUID();
+		PlacedOrder order = placedOrder(buyer, seller, price, currency, eventAt);
+		Response paid = pay(buyer, order.id(), "pm_card_visa");
+		if (paid.status() != 201) {
+			throw new IllegalStateException("Paying failed: " + paid.body());
+		}
+		UUID payment = UUID.fromString(paid.json().path("id").asString());
+		completed(order, payment);
+		await().atMost(WAIT)
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM escrows WHERE order_id = ?")
+				.param(order.id())
+				.query(Long.class)
+				.single() == 1);
+		return new Sale(order, seller, payment, price, currency);
+	}
+
+	/** A sold ticket's order and payment. */
+	protected record Sale(PlacedOrder order, UUID seller, UUID payment, long amount, String currency) {
+
+	}
+
+	/** {@code Authorization} header values for a support agent. */
+	protected static String[] support(UUID agent) {
+		return new String[] { "Authorization", TestTokens.bearer(agent, Roles.SUPPORT) };
+	}
+
+	/** The ledger's total per currency over every entry: 0 if every journal balances. */
+	protected Map<String, Long> ledgerTotals() {
+		Map<String, Long> totals = new java.util.TreeMap<>();
+		this.jdbc.sql("SELECT currency, sum(amount) FROM ledger_entries GROUP BY currency")
+			.query((rs, row) -> totals.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return totals;
+	}
+
+	/** Journals whose entries do not sum to 0 in some currency: none, ever. */
+	protected long unbalancedJournals() {
+		return this.jdbc
+			.sql("SELECT count(*) FROM (SELECT journal_id FROM ledger_entries GROUP BY journal_id, currency"
+					+ " HAVING sum(amount) <> 0) AS unbalanced")
+			.query(Long.class)
+			.single();
+	}
+
+	/** The journal kinds written about a reference, in order. */
+	protected List<String> journals(UUID reference) {
+		return this.jdbc.sql("SELECT kind FROM ledger_journals WHERE reference = ? ORDER BY created_at, kind")
+			.param(reference)
+			.query(String.class)
+			.list();
 	}
 
 	/** An order holding its ticket for another 15 minutes. */

@@ -28,6 +28,44 @@ class PaymentsPropertiesTests {
 	}
 
 	@Test
+	void defaultsToPayingOutTwoDaysAfterTheEventLessFivePercent() {
+		PaymentsProperties.Payout payout = bind(Map.of()).payout();
+
+		assertThat(payout.delay()).hasHours(48);
+		assertThat(payout.feeBps()).isEqualTo(500);
+		assertThat(payout.minimum()).isEqualTo(100);
+	}
+
+	@Test
+	void bindsThePayoutSettings() {
+		PaymentsProperties.Payout payout = bind(Map.of("ticketing.payments.payout.delay", "PT10M",
+				"ticketing.payments.payout.fee-bps", "0", "ticketing.payments.payout.minimum", "1"))
+			.payout();
+
+		assertThat(payout.delay()).hasMinutes(10);
+		assertThat(payout.feeBps()).isZero();
+		assertThat(payout.minimum()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesPayoutSettingsOutOfRangeNamingThem() {
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.payout.delay", "-PT1S"))).rootCause()
+			.hasMessageContaining("PAYMENTS_PAYOUT_DELAY");
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.payout.delay", "P366D"))).rootCause()
+			.hasMessageContaining("PAYMENTS_PAYOUT_DELAY");
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.payout.fee-bps", "10001"))).rootCause()
+			.hasMessageContaining("PAYMENTS_FEE_BPS");
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.payout.fee-bps", "-1"))).rootCause()
+			.hasMessageContaining("PAYMENTS_FEE_BPS");
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.payout.minimum", "0"))).rootCause()
+			.hasMessageContaining("PAYMENTS_PAYOUT_MINIMUM");
+		assertThatThrownBy(() -> bind(Map.of("ticketing.payments.payout.min-backoff", "PT1M",
+				"ticketing.payments.payout.max-backoff", "PT10S")))
+			.rootCause()
+			.hasMessageContaining("max-backoff");
+	}
+
+	@Test
 	void bindsASimulatedLatencyAndRefusesANegativeOrHugeOne() {
 		assertThat(bind(Map.of("ticketing.payments.simulated.latency", "PT1.5S")).simulated().latency())
 			.hasMillis(1500);

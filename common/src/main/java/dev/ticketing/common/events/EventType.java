@@ -9,6 +9,7 @@ import dev.ticketing.common.events.orders.v1.OrderCompleted;
 import dev.ticketing.common.events.orders.v1.OrderCreated;
 import dev.ticketing.common.events.payments.v1.PaymentRefunded;
 import dev.ticketing.common.events.payments.v1.PaymentSucceeded;
+import dev.ticketing.common.events.payments.v1.PayoutPaid;
 import dev.ticketing.common.events.tickets.v1.TicketCreated;
 import dev.ticketing.common.events.tickets.v1.TicketUpdated;
 
@@ -30,7 +31,9 @@ public enum EventType {
 	/** {@code payments.v1.payment.succeeded}. */
 	PAYMENT_SUCCEEDED(EventStream.PAYMENTS, "payments.v1.payment.succeeded", PaymentSucceeded.class),
 	/** {@code payments.v1.payment.refunded}. */
-	PAYMENT_REFUNDED(EventStream.PAYMENTS, "payments.v1.payment.refunded", PaymentRefunded.class);
+	PAYMENT_REFUNDED(EventStream.PAYMENTS, "payments.v1.payment.refunded", PaymentRefunded.class),
+	/** {@code payments.v1.payout.paid}. */
+	PAYOUT_PAID(EventStream.PAYMENTS, "payments.v1.payout.paid", PayoutPaid.class);
 
 	private final EventStream stream;
 

@@ -22,6 +22,7 @@ import dev.ticketing.common.events.orders.v1.OrderCompleted;
 import dev.ticketing.common.events.orders.v1.OrderCreated;
 import dev.ticketing.common.events.orders.v1.TicketRef;
 import dev.ticketing.common.events.payments.v1.PaymentRefunded;
+import dev.ticketing.common.events.payments.v1.PayoutPaid;
 import dev.ticketing.common.events.payments.v1.PaymentSucceeded;
 import dev.ticketing.common.events.tickets.v1.TicketCreated;
 import dev.ticketing.common.events.tickets.v1.TicketUpdated;
@@ -48,6 +49,8 @@ class EventContractsTests {
 
 	private static final UUID BUYER = UUID.fromString("d5e6f708-192a-4b3c-8d4e-5f6071829307");
 
+	private static final UUID PAYOUT = UUID.fromString("f7081a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b");
+
 	private static final UUID PAYMENT = UUID.fromString("e6f70819-2a3b-4c4d-9e5f-60718293a40a");
 
 	private static final Instant EVENT_AT = Instant.parse("2026-12-20T19:30:00Z");
@@ -70,7 +73,9 @@ class EventContractsTests {
 				event("5fa1c4a7-8f93-4fd3-8fac-627a8b9cad0b", "2026-11-25T10:19:58Z",
 						new PaymentSucceeded(PAYMENT, ORDER, 12500, "EUR", "simulated", "sim_pi_3PqRsT")),
 				event("60b2d5b8-90a4-4fe4-90bd-738b9cadbe0c", "2026-11-25T10:32:00Z",
-						new PaymentRefunded(PAYMENT, ORDER, 12500, "EUR", "order_cancelled")));
+						new PaymentRefunded(PAYMENT, ORDER, 12500, "EUR", "order_cancelled")),
+				event("71c3e6c9-a1b2-4c3d-8e4f-738b9cadbe0d", "2026-11-27T22:00:05Z",
+						new PayoutPaid(PAYOUT, SELLER, 11875, "EUR", "simulated")));
 	}
 
 	@ParameterizedTest

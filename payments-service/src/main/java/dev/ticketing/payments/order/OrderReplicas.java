@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +41,7 @@ public class OrderReplicas {
 
 	/** Applies {@code order.created}: the full state. */
 	public boolean applyCreated(UUID id, long version, UUID userId, UUID ticketId, String status, long amount,
-			String currency, Instant expiresAt) {
+			String currency, Instant expiresAt, @Nullable UUID sellerId, @Nullable Instant eventAt) {
 		return VersionedUpsert.into("order_replicas")
 			.set("id", id)
 			.set("version", version)
@@ -49,6 +51,8 @@ public class OrderReplicas {
 			.set("amount", amount)
 			.set("currency", currency)
 			.set("expires_at", Timestamp.from(expiresAt))
+			.set("seller_id", sellerId)
+			.set("event_at", (eventAt != null) ? Timestamp.from(eventAt) : null)
 			.set("updated_at", Timestamp.from(Instant.now()))
 			.apply(this.jdbc);
 	}
@@ -66,6 +70,54 @@ public class OrderReplicas {
 			.set("status", status)
 			.set("updated_at", Timestamp.from(Instant.now()))
 			.apply(this.jdbc);
+	}
+
+	/**
+	 * Fills in what {@code order.created} tells of an order where it is still unknown,
+	 * whatever the versions: an order's price, seller and event time never change, so an
+	 * {@code order.created} that arrives after a later event still gives them.
+	 */
+	public void fillFacts(UUID id, long amount, String currency, Instant expiresAt, @Nullable UUID sellerId,
+			@Nullable Instant eventAt) {
+		this.jdbc
+			.sql("UPDATE order_replicas SET amount = coalesce(amount, ?), currency = coalesce(currency, ?),"
+					+ " expires_at = coalesce(expires_at, ?), seller_id = coalesce(seller_id, ?),"
+					+ " event_at = coalesce(event_at, ?) WHERE id = ?")
+			.params(amount, currency, Timestamp.from(expiresAt), sellerId,
+					(eventAt != null) ? Timestamp.from(eventAt) : null, id)
+			.update();
+	}
+
+	/** Records when an order completed (the first time it is told). */
+	public void markCompletedAt(UUID id, Instant at) {
+		this.jdbc.sql("UPDATE order_replicas SET completed_at = coalesce(completed_at, ?) WHERE id = ?")
+			.params(Timestamp.from(at), id)
+			.update();
+	}
+
+	/** What an order's sale is, once it is complete and its seller is known. */
+	public Optional<Sale> completedSale(UUID id) {
+		return this.jdbc
+			.sql("SELECT seller_id, event_at, completed_at FROM order_replicas WHERE id = ? AND status = 'complete'"
+					+ " AND seller_id IS NOT NULL AND completed_at IS NOT NULL")
+			.param(id)
+			.query((rs, row) -> {
+				Timestamp eventAt = rs.getTimestamp("event_at");
+				return new Sale(rs.getObject("seller_id", UUID.class), (eventAt != null) ? eventAt.toInstant() : null,
+						rs.getTimestamp("completed_at").toInstant());
+			})
+			.optional();
+	}
+
+	/**
+	 * A completed order as escrow sees it.
+	 *
+	 * @param sellerId who sold the ticket
+	 * @param eventAt when the event is, {@code null} if not given
+	 * @param completedAt when the order completed
+	 */
+	public record Sale(UUID sellerId, @Nullable Instant eventAt, Instant completedAt) {
+
 	}
 
 	private static OrderReplica replica(ResultSet rs, int row) throws SQLException {

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.ticketing.common.messaging.Outbox;
+import dev.ticketing.payments.ledger.Journal;
+import dev.ticketing.payments.ledger.Ledger;
 import dev.ticketing.payments.order.OrderReplica;
 import dev.ticketing.payments.order.OrderReplicas;
 import dev.ticketing.payments.provider.PaymentProvider;
@@ -38,15 +40,18 @@ public class ChargeSettlement {
 
 	private final Outbox outbox;
 
+	private final Ledger ledger;
+
 	private final Clock clock;
 
 	ChargeSettlement(PaymentRepository payments, OrderReplicas orders, Refunds refunds, PaymentProvider provider,
-			Outbox outbox, Clock clock) {
+			Outbox outbox, Ledger ledger, Clock clock) {
 		this.payments = payments;
 		this.orders = orders;
 		this.refunds = refunds;
 		this.provider = provider;
 		this.outbox = outbox;
+		this.ledger = ledger;
 		this.clock = clock;
 	}
 
@@ -76,9 +81,13 @@ public class ChargeSettlement {
 					orderId);
 			this.refunds.atProvider(payment);
 			this.payments.insert(payment.refund(Payment.DUPLICATE, now));
+			// In and straight out again: the order's escrow keeps only the first payment.
+			this.ledger.record(Journal.charge(payment.id(), orderId, amount, currency), now);
+			this.ledger.record(Journal.refundFromEscrow(payment.id(), orderId, amount, currency), now);
 			return true;
 		}
 		this.payments.insert(payment);
+		this.ledger.record(Journal.charge(payment.id(), orderId, amount, currency), now);
 		this.outbox.append(PaymentEvents.succeeded(payment));
 		logger.info("Recorded provider payment {} for order {} as payment {}", providerPaymentId, orderId,
 				payment.id());

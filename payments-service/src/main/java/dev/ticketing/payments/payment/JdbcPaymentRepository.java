@@ -64,6 +64,19 @@ class JdbcPaymentRepository implements PaymentRepository {
 	}
 
 	@Override
+	public Optional<Payment> findForUpdate(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(JdbcPaymentRepository::payment)
+			.optional();
+	}
+
+	@Override
+	public void noteRefund(UUID id, String note) {
+		this.jdbc.sql("UPDATE payments SET refund_note = ? WHERE id = ?").params(note, id).update();
+	}
+
+	@Override
 	public Optional<Payment> findSucceededForUpdate(UUID orderId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ? AND status = 'succeeded' FOR UPDATE")

@@ -35,6 +35,9 @@ public record Payment(UUID id, UUID orderId, UUID userId, long amount, String cu
 	 */
 	public static final String DUPLICATE = "duplicate";
 
+	/** The reason of refunds support asked for. */
+	public static final String SUPPORT = "support";
+
 	/** A payment that succeeded now. */
 	public static Payment succeeded(UUID id, UUID orderId, UUID userId, long amount, String currency, String provider,
 			String providerPaymentId, @Nullable String attemptKey, Instant now) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ticketing.common.security.AuthenticatedUser;
+import dev.ticketing.common.security.Roles;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.common.web.PathIds;
@@ -76,9 +77,19 @@ class PaymentController {
 		return this.payments.list(user.id(), orderId, page).map(PaymentResponse::of);
 	}
 
+	/** The caller's payment; a {@code support} account may look any payment up. */
 	@GetMapping("/{id}")
 	PaymentResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
-		return PaymentResponse.of(this.payments.get(user.id(), PathIds.parse(id, PaymentNotFoundException::new)));
+		return PaymentResponse.of(this.payments.get(user.id(), PathIds.parse(id, PaymentNotFoundException::new),
+				user.hasRole(Roles.SUPPORT)));
+	}
+
+	/** A refund support asked for (the routes require the role). */
+	@PostMapping("/{id}/refunds")
+	ResponseEntity<PaymentResponse> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request) {
+		Payment refunded = this.payments.refundOnRequest(PathIds.parse(id, PaymentNotFoundException::new),
+				request.reason().strip());
+		return ResponseEntity.status(HttpStatus.CREATED).body(PaymentResponse.of(refunded));
 	}
 
 }

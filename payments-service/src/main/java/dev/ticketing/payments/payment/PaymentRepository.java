@@ -23,6 +23,12 @@ public interface PaymentRepository {
 
 	Optional<Payment> find(UUID id);
 
+	/** A payment, locked until the transaction ends. */
+	Optional<Payment> findForUpdate(UUID id);
+
+	/** Keeps what a support agent wrote about a refund. */
+	void noteRefund(UUID id, String note);
+
 	/** The order's succeeded payment, locked until the transaction ends. */
 	Optional<Payment> findSucceededForUpdate(UUID orderId);
 

@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.ticketing.common.messaging.Outbox;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
+import dev.ticketing.payments.ledger.Journal;
+import dev.ticketing.payments.ledger.Ledger;
 import dev.ticketing.payments.order.OrderNotFoundException;
 import dev.ticketing.payments.order.OrderPaidException;
 import dev.ticketing.payments.order.OrderReplica;
@@ -53,15 +55,21 @@ public class PaymentService {
 
 	private final Outbox outbox;
 
+	private final Ledger ledger;
+
+	private final Refunds refunds;
+
 	private final Clock clock;
 
 	PaymentService(PaymentRepository payments, OrderReplicas orders, IdempotencyKeys idempotencyKeys,
-			PaymentProvider provider, Outbox outbox, Clock clock) {
+			PaymentProvider provider, Outbox outbox, Ledger ledger, Refunds refunds, Clock clock) {
 		this.payments = payments;
 		this.orders = orders;
 		this.idempotencyKeys = idempotencyKeys;
 		this.provider = provider;
 		this.outbox = outbox;
+		this.ledger = ledger;
+		this.refunds = refunds;
 		this.clock = clock;
 	}
 
@@ -118,6 +126,7 @@ public class PaymentService {
 				Payment payment = Payment.succeeded(UUID.randomUUID(), order.id(), buyer, price.amount(),
 						price.currency(), this.provider.name(), succeeded.providerPaymentId(), attempt, now);
 				this.payments.insert(payment);
+				this.ledger.record(Journal.charge(payment.id(), order.id(), payment.amount(), payment.currency()), now);
 				this.outbox.append(PaymentEvents.succeeded(payment));
 				logger.info("Payment {} of {} {} for order {} succeeded", payment.id(), payment.amount(),
 						payment.currency(), order.id());
@@ -130,12 +139,43 @@ public class PaymentService {
 		};
 	}
 
-	/** One of the user's payments; someone else's is not found. */
+	/**
+	 * One of the user's payments; someone else's is not found, unless {@code anyone} (a
+	 * support agent looking a payment up).
+	 */
 	@Transactional(readOnly = true)
-	public Payment get(UUID user, UUID id) {
+	public Payment get(UUID user, UUID id, boolean anyone) {
 		return this.payments.find(id)
-			.filter((payment) -> payment.isMadeBy(user))
+			.filter((payment) -> anyone || payment.isMadeBy(user))
 			.orElseThrow(PaymentNotFoundException::new);
+	}
+
+	/**
+	 * Refunds a payment because support decided so (reason {@code support}): the provider
+	 * gives the money back, the ledger takes it from wherever it is, and
+	 * {@code payment.refunded} lets tickets-service void the pass.
+	 * @param note what the support agent wrote
+	 * @throws PaymentNotFoundException if there is no such payment
+	 * @throws PaymentAlreadyRefundedException if it was refunded already
+	 * @throws ProviderUnavailableException if the provider gave no answer; nothing
+	 * changed
+	 */
+	@Transactional
+	public Payment refundOnRequest(UUID id, String note) {
+		Payment payment = this.payments.findForUpdate(id).orElseThrow(PaymentNotFoundException::new);
+		if (payment.status() != PaymentStatus.SUCCEEDED) {
+			throw new PaymentAlreadyRefundedException();
+		}
+		Payment refunded;
+		try {
+			refunded = this.refunds.refund(payment, Payment.SUPPORT);
+		}
+		catch (PaymentProviderException ex) {
+			logger.warn("Refund of payment {} failed at the provider: {}", id, ex.getMessage());
+			throw new ProviderUnavailableException();
+		}
+		this.payments.noteRefund(id, note);
+		return refunded;
 	}
 
 	/** The user's payments, newest first, for one order if {@code orderId} is given. */

@@ -34,6 +34,8 @@ import dev.ticketing.payments.provider.UnknownPaymentMethodException;
 import static dev.ticketing.common.testing.ProblemResults.problem;
 import static dev.ticketing.common.testing.ProblemResults.validationFailed;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -277,19 +279,19 @@ class PaymentControllerTests {
 
 	@Test
 	void answersOneOfTheBuyersPayments() throws Exception {
-		given(this.payments.get(BUYER, PAYMENT_ID)).willReturn(payment());
+		given(this.payments.get(BUYER, PAYMENT_ID, false)).willReturn(payment());
 
 		this.mvc.perform(asBuyer(get("/api/payments/{id}", PAYMENT_ID)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.id").value(PAYMENT_ID.toString()))
 			.andExpect(jsonPath("$.orderId").value(ORDER_ID.toString()));
 
-		verify(this.payments).get(BUYER, PAYMENT_ID);
+		verify(this.payments).get(BUYER, PAYMENT_ID, false);
 	}
 
 	@Test
 	void answersAnUnknownOrSomeoneElsesPaymentWith404PaymentNotFound() throws Exception {
-		given(this.payments.get(any(), any())).willThrow(new PaymentNotFoundException());
+		given(this.payments.get(any(), any(), anyBoolean())).willThrow(new PaymentNotFoundException());
 
 		this.mvc.perform(asBuyer(get("/api/payments/{id}", PAYMENT_ID))).andExpect(problem(404, "payment_not_found"));
 	}
@@ -331,6 +333,102 @@ class PaymentControllerTests {
 			.andExpect(problem(405, "method_not_allowed"));
 
 		verifyNoInteractions(this.payments);
+	}
+
+	@Test
+	void letsSupportLookAnyPaymentUp() throws Exception {
+		UUID agent = UUID.randomUUID();
+		given(this.payments.get(agent, PAYMENT_ID, true)).willReturn(payment());
+
+		this.mvc
+			.perform(get("/api/payments/{id}", PAYMENT_ID).header(HttpHeaders.AUTHORIZATION,
+					TestTokens.bearer(agent, "support")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(PAYMENT_ID.toString()));
+	}
+
+	private static MockHttpServletRequestBuilder refund(String body, String... roles) {
+		return post("/api/payments/{id}/refunds", PAYMENT_ID)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(BUYER, roles))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
+	}
+
+	@Test
+	void refundsOnSupportsRequestWith201AndTheRefundedPayment() throws Exception {
+		given(this.payments.refundOnRequest(PAYMENT_ID, "Fake ticket reported at the door"))
+			.willReturn(payment().refund(Payment.SUPPORT, CREATED_AT.plusSeconds(60)));
+
+		this.mvc.perform(refund("{\"reason\": \"  Fake ticket reported at the door \"}", "support"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.id").value(PAYMENT_ID.toString()))
+			.andExpect(jsonPath("$.status").value("refunded"));
+
+		verify(this.payments).refundOnRequest(PAYMENT_ID, "Fake ticket reported at the door");
+	}
+
+	@Test
+	void refusesARefundWithoutTheSupportRoleWith403() throws Exception {
+		this.mvc.perform(refund("{\"reason\": \"mine\"}")).andExpect(problem(403, "forbidden"));
+		this.mvc.perform(refund("{\"reason\": \"mine\"}", "door")).andExpect(problem(403, "forbidden"));
+
+		verifyNoInteractions(this.payments);
+	}
+
+	@Test
+	void refusesARefundWithoutASessionWith401() throws Exception {
+		this.mvc
+			.perform(post("/api/payments/{id}/refunds", PAYMENT_ID).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"x\"}"))
+			.andExpect(problem(401, "unauthenticated"));
+
+		verifyNoInteractions(this.payments);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{}", "{\"reason\": \"\"}", "{\"reason\": \"   \"}", "{\"reason\": null}" })
+	void refusesARefundWithoutAReasonWith400(String body) throws Exception {
+		this.mvc.perform(refund(body, "support")).andExpect(validationFailed("reason"));
+
+		verifyNoInteractions(this.payments);
+	}
+
+	@Test
+	void refusesAReasonLongerThan500CharactersWith400() throws Exception {
+		this.mvc.perform(refund("{\"reason\": \"" + "x".repeat(501) + "\"}", "support"))
+			.andExpect(validationFailed("reason"));
+
+		verifyNoInteractions(this.payments);
+	}
+
+	@Test
+	void refusesMalformedJsonDuplicateKeysAndWrongTypesInARefundWith400() throws Exception {
+		this.mvc.perform(refund("{\"reason\": ", "support")).andExpect(problem(400, "malformed_request"));
+		this.mvc.perform(refund("{\"reason\": \"a\", \"reason\": \"b\"}", "support"))
+			.andExpect(problem(400, "malformed_request"));
+		this.mvc.perform(refund("{\"reason\": 42}", "support")).andExpect(problem(400, "malformed_request"));
+		this.mvc.perform(refund("{\"reason\": [\"x\"]}", "support")).andExpect(problem(400, "malformed_request"));
+
+		verifyNoInteractions(this.payments);
+	}
+
+	@Test
+	void answersARefundOfABadIdWith404() throws Exception {
+		this.mvc
+			.perform(post("/api/payments/{id}/refunds", "not-a-uuid")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(BUYER, "support"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"x\"}"))
+			.andExpect(problem(404, "payment_not_found"));
+
+		verifyNoInteractions(this.payments);
+	}
+
+	@Test
+	void answersARefundOfARefundedPaymentWith409AlreadyRefunded() throws Exception {
+		given(this.payments.refundOnRequest(eq(PAYMENT_ID), any())).willThrow(new PaymentAlreadyRefundedException());
+
+		this.mvc.perform(refund("{\"reason\": \"again\"}", "support")).andExpect(problem(409, "already_refunded"));
 	}
 
 }
