@@ -93,6 +93,8 @@ describe('OrderView', () => {
       'Paid',
     ]);
     expect(screen.getByText('Payment').nextElementSibling?.textContent).toBe('$12.50 Paid');
+    // What the buyer quotes to support to have it refunded.
+    expect(screen.getByText('Payment id').nextElementSibling?.textContent).toBe('p-1');
     expect(screen.queryByRole('timer')).toBeNull();
     expect(screen.queryByRole('button', { name: /Pay/ })).toBeNull();
     expect(screen.getByRole('link', { name: 'Browse more tickets' }).getAttribute('href')).toBe(

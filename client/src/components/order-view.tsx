@@ -121,6 +121,10 @@ export function OrderView({ initialOrder, initialPayments, serverNow }: Props) {
                 {formatMoney((paid ?? refunded)!.amount, (paid ?? refunded)!.currency)}{' '}
                 <StatusBadge status={(paid ?? refunded)!.status} />
               </dd>
+              <dt>Payment id</dt>
+              <dd className="masked" data-testid="order-payment-id">
+                {(paid ?? refunded)!.id}
+              </dd>
             </>
           )}
         </dl>

@@ -22,7 +22,7 @@ describe('SiteHeader', () => {
     expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/signin');
   });
 
-  it('adds a signed-in visitor’s tickets, orders and listings', () => {
+  it('adds a signed-in visitor’s tickets, orders, listings and earnings', () => {
     render(<SiteHeader user={{ id: 'u-1', email: 'ada@example.test', roles: [] }} />);
 
     expect(links()).toStrictEqual([
@@ -31,6 +31,7 @@ describe('SiteHeader', () => {
       'My tickets /tickets/mine',
       'My orders /orders',
       'My listings /listings',
+      'Earnings /earnings',
     ]);
     expect(screen.getByTestId('current-user').textContent).toBe('ada@example.test');
   });
@@ -42,6 +43,25 @@ describe('SiteHeader', () => {
 
     render(<SiteHeader user={{ id: 'u-2', email: 'help@example.test', roles: ['support'] }} />);
     expect(links()).not.toContain('Door /door');
+  });
+
+  it('shows the support page only to an account with the support role', () => {
+    render(<SiteHeader user={{ id: 'u-2', email: 'help@example.test', roles: ['support'] }} />);
+    expect(links().at(-1)).toBe('Support /support');
+    cleanup();
+
+    render(<SiteHeader user={{ id: 'u-1', email: 'door@example.test', roles: ['door'] }} />);
+    expect(links()).not.toContain('Support /support');
+    cleanup();
+
+    render(
+      <SiteHeader user={{ id: 'u-3', email: 'both@example.test', roles: ['door', 'support'] }} />,
+    );
+    expect(links().slice(-3)).toStrictEqual([
+      'Earnings /earnings',
+      'Door /door',
+      'Support /support',
+    ]);
   });
 
   it('lets a long address wrap after its @ and nowhere it would not read', () => {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import type { User } from '@/lib/api/types';
-import { DOOR, hasRole } from '@/lib/roles';
+import { DOOR, hasRole, SUPPORT } from '@/lib/roles';
 
 import { Icon } from './icon';
 import { SignOutButton } from './sign-out-button';
@@ -22,7 +22,9 @@ export function SiteHeader({ user }: { user: User | null }) {
           {user && <Link href="/tickets/mine">My tickets</Link>}
           {user && <Link href="/orders">My orders</Link>}
           {user && <Link href="/listings">My listings</Link>}
+          {user && <Link href="/earnings">Earnings</Link>}
           {hasRole(user, DOOR) && <Link href="/door">Door</Link>}
+          {hasRole(user, SUPPORT) && <Link href="/support">Support</Link>}
         </nav>
         <div className="account">
           {user ? (

@@ -20,6 +20,9 @@ describe('StatusBadge', () => {
     ['listed', 'Listed for resale'],
     ['used', 'Used'],
     ['void', 'Void'],
+    ['pending', 'Pending'],
+    ['paid', 'Paid'],
+    ['failed', 'Failed'],
   ])('labels %s as "%s"', (status, label) => {
     render(<StatusBadge status={status} />);
 

@@ -13,6 +13,10 @@ const LABELS: Record<string, string> = {
   listed: 'Listed for resale',
   used: 'Used',
   void: 'Void',
+  // A payout (DESIGN §2).
+  pending: 'Pending',
+  paid: 'Paid',
+  failed: 'Failed',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -41,6 +41,11 @@ describe('messageFor', () => {
     ['already_checked_in', 'This ticket has been used at the door, so it can no longer be resold.'],
     ['pass_void', 'This pass no longer admits anyone: the ticket was resold or refunded.'],
     ['event_over', 'The event has already taken place, so the ticket can no longer be resold.'],
+    [
+      'payment_not_found',
+      'No payment has this id. Check it against the buyer’s order page and try again.',
+    ],
+    ['already_refunded', 'This payment has already been refunded, so nothing more was refunded.'],
   ])('says the sentence for %s rather than the service’s detail', (code, sentence) => {
     expect(messageFor(new ApiError(409, code, 'Conflict', 'Service detail.'))).toBe(sentence);
   });

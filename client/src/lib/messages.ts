@@ -31,6 +31,9 @@ const MESSAGES: Record<string, string> = {
   pass_void: 'This pass no longer admits anyone: the ticket was resold or refunded.',
   event_over: 'The event has already taken place, so the ticket can no longer be resold.',
   order_not_found: 'We could not find this order. Reload the page and try again.',
+  payment_not_found:
+    'No payment has this id. Check it against the buyer’s order page and try again.',
+  already_refunded: 'This payment has already been refunded, so nothing more was refunded.',
   unexpected_status: 'Something went wrong. Please try again.',
   unexpected_response: 'Something went wrong on our side. Please try again.',
 };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatMoney, fractionDigits, MAX_PRICE, parsePrice, toDecimal } from './money';
+import {
+  formatBalance,
+  formatMoney,
+  fractionDigits,
+  MAX_PRICE,
+  parsePrice,
+  toDecimal,
+} from './money';
 
 describe('fractionDigits', () => {
   it.each([
@@ -43,6 +50,29 @@ describe('formatMoney', () => {
     [1250, 'KWD', 'KWD\u00a01.250'],
   ])('formats %i %s as "%s"', (minor, currency, text) => {
     expect(formatMoney(minor, currency)).toBe(text);
+  });
+});
+
+describe('formatBalance', () => {
+  it.each([
+    [-1200, 'EUR', '\u2212€12.00'],
+    [-1, 'USD', '\u2212$0.01'],
+    [-1250, 'JPY', '\u2212¥1,250'],
+    [-1250, 'BHD', '\u2212BHD\u00a01.250'],
+    [-5, 'BHD', '\u2212BHD\u00a00.005'],
+    [0, 'EUR', '€0.00'],
+    [0, 'JPY', '¥0'],
+    [0, 'BHD', 'BHD\u00a00.000'],
+    [9000, 'EUR', '€90.00'],
+    [1250, 'JPY', '¥1,250'],
+    [1_234_567, 'BHD', 'BHD\u00a01,234.567'],
+  ])('writes a balance of %i %s as "%s"', (minor, currency, text) => {
+    expect(formatBalance(minor, currency)).toBe(text);
+  });
+
+  it('writes a negative balance with a minus sign, not a hyphen', () => {
+    expect(formatBalance(-1200, 'EUR').charCodeAt(0)).toBe(0x2212);
+    expect(formatBalance(-1200, 'EUR')).not.toContain('-');
   });
 });
 

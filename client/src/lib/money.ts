@@ -29,6 +29,14 @@ export function formatMoney(minor: number, currency: string): string {
   return format.format(toDecimal(minor, currency) as `${number}`);
 }
 
+/**
+ * A balance that may be below zero, with a true minus sign so that it reads as owed and not as
+ * a dash: `-1200, 'EUR'` → `"−€12.00"`; `0` and above as {@link formatMoney} writes them.
+ */
+export function formatBalance(minor: number, currency: string): string {
+  return minor < 0 ? `\u2212${formatMoney(-minor, currency)}` : formatMoney(minor, currency);
+}
+
 export type ParsedPrice = { minor: number } | { error: string };
 
 /**

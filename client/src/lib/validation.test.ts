@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  validatePaymentId,
+  validatePayoutAccount,
+  validateRefundReason,
   validateResale,
   validateSignin,
   validateSignup,
@@ -289,6 +292,100 @@ describe('validateResale', () => {
         price: 'Enter a price.',
         description: 'Keep the description to 2000 characters.',
       },
+    });
+  });
+});
+
+describe('validatePayoutAccount', () => {
+  it.each([
+    ['simulated', 'my-bank-account-1234', 'my-bank-account-1234'],
+    ['simulated', '  DE89370400440532013000 ', 'DE89370400440532013000'],
+    ['simulated', '!~', '!~'],
+    ['simulated', 'x'.repeat(255), 'x'.repeat(255)],
+    ['stripe', 'acct_1Nv0FGQ9RKHgIo2C', 'acct_1Nv0FGQ9RKHgIo2C'],
+    ['stripe', ' acct_1 ', 'acct_1'],
+  ])('takes a %s account with reference "%s"', (method, reference, sent) => {
+    expect(validatePayoutAccount({ method, reference })).toStrictEqual({
+      input: { method, reference: sent },
+    });
+  });
+
+  it.each([
+    ['simulated', '', 'Enter where to pay you.'],
+    ['simulated', '   ', 'Enter where to pay you.'],
+    ['stripe', '', 'Enter your Stripe account id.'],
+    ['simulated', 'x'.repeat(256), 'Keep the reference to 255 characters.'],
+    ['simulated', 'my bank', 'Use letters, digits and symbols only, without spaces.'],
+    ['simulated', 'konto-müller', 'Use letters, digits and symbols only, without spaces.'],
+    ['simulated', 'tab\there', 'Use letters, digits and symbols only, without spaces.'],
+    ['stripe', 'acct_', 'A Stripe account id is acct_ followed by letters and digits.'],
+    ['stripe', 'ACCT_123', 'A Stripe account id is acct_ followed by letters and digits.'],
+    ['stripe', 'acct_12-3', 'A Stripe account id is acct_ followed by letters and digits.'],
+    ['stripe', 'ba_1Nv0FG', 'A Stripe account id is acct_ followed by letters and digits.'],
+    [
+      'stripe',
+      `acct_${'a'.repeat(65)}`,
+      'A Stripe account id is acct_ followed by letters and digits.',
+    ],
+  ])('refuses a %s account with reference "%s": %s', (method, reference, error) => {
+    expect(validatePayoutAccount({ method, reference })).toStrictEqual({
+      errors: { reference: error },
+    });
+  });
+
+  it('refuses a method other than simulated and stripe', () => {
+    expect(validatePayoutAccount({ method: 'paypal', reference: 'me@example.test' })).toStrictEqual(
+      { errors: { method: 'Choose how you want to be paid.' } },
+    );
+    expect(validatePayoutAccount({ method: '', reference: '' })).toStrictEqual({
+      errors: { method: 'Choose how you want to be paid.', reference: 'Enter where to pay you.' },
+    });
+  });
+});
+
+describe('validateRefundReason', () => {
+  it('takes a reason of 1 to 500 characters, trimmed', () => {
+    expect(validateRefundReason('  Event cancelled by the venue \n')).toStrictEqual({
+      reason: 'Event cancelled by the venue',
+    });
+    expect(validateRefundReason('x')).toStrictEqual({ reason: 'x' });
+    expect(validateRefundReason(` ${'x'.repeat(500)} `)).toStrictEqual({ reason: 'x'.repeat(500) });
+  });
+
+  it.each([
+    ['', 'Say why this payment is refunded.'],
+    [' \n\t ', 'Say why this payment is refunded.'],
+    ['x'.repeat(501), 'Keep the reason to 500 characters.'],
+  ])('refuses the reason "%s": %s', (text, error) => {
+    expect(validateRefundReason(text)).toStrictEqual({ error });
+  });
+});
+
+describe('validatePaymentId', () => {
+  it.each([
+    ['7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a', '7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a'],
+    ['  7D5F2F5E-0C1A-4B8E-9F00-2A6C1D3E4F5A\n', '7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a'],
+    ['00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'],
+  ])('reads "%s" as the payment id %s', (text, id) => {
+    expect(validatePaymentId(text)).toStrictEqual({ id });
+  });
+
+  it('asks for an id when there is none', () => {
+    expect(validatePaymentId('  ')).toStrictEqual({ error: 'Enter the payment’s id.' });
+  });
+
+  it.each([
+    '7d5f2f5e0c1a4b8e9f002a6c1d3e4f5a',
+    '7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5',
+    '7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a0',
+    '7d5f2f5g-0c1a-4b8e-9f00-2a6c1d3e4f5a',
+    '1-1-1-1-1',
+    '{7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a}',
+    '7d5f2f5e-0c1a-4b8e-9f00-2a6c 1d3e4f5a',
+    '../7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a',
+  ])('refuses "%s", which is not a payment id', (text) => {
+    expect(validatePaymentId(text)).toStrictEqual({
+      error: 'A payment id is 36 characters, like 7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a.',
     });
   });
 });

@@ -1,7 +1,7 @@
 import { localInputToInstant } from './dates';
 import { parsePrice } from './money';
 import { capError } from './price-cap';
-import type { ResaleInput, TicketInput } from './api/types';
+import type { PayoutAccountInput, PayoutMethod, ResaleInput, TicketInput } from './api/types';
 
 /** Field name → message, the same names the services use in `errors[].field`. */
 export type FieldErrors = Record<string, string>;
@@ -161,4 +161,74 @@ export function validateResale(
     return { errors };
   }
   return { input: description ? { price: parsed.minor, description } : { price: parsed.minor } };
+}
+
+export interface PayoutAccountForm {
+  method: string;
+  reference: string;
+}
+
+export type PayoutAccountFormResult = { input: PayoutAccountInput } | { errors: FieldErrors };
+
+// payments-service's rules for a payout account: printable ASCII without spaces, and for Stripe
+// a connected account's id.
+const PRINTABLE = /^[\x21-\x7E]+$/;
+const CONNECTED_ACCOUNT = /^acct_[A-Za-z0-9]{1,64}$/;
+
+function isPayoutMethod(text: string): text is PayoutMethod {
+  return text === 'simulated' || text === 'stripe';
+}
+
+/** A filled-in payout account form → the request body, or what is wrong with it. */
+export function validatePayoutAccount(form: PayoutAccountForm): PayoutAccountFormResult {
+  const errors: FieldErrors = {};
+  const { method } = form;
+  if (!isPayoutMethod(method)) {
+    errors.method = 'Choose how you want to be paid.';
+  }
+  const reference = form.reference.trim();
+  if (reference === '') {
+    errors.reference =
+      method === 'stripe' ? 'Enter your Stripe account id.' : 'Enter where to pay you.';
+  } else if (reference.length > 255) {
+    errors.reference = 'Keep the reference to 255 characters.';
+  } else if (!PRINTABLE.test(reference)) {
+    errors.reference = 'Use letters, digits and symbols only, without spaces.';
+  } else if (method === 'stripe' && !CONNECTED_ACCOUNT.test(reference)) {
+    errors.reference = 'A Stripe account id is acct_ followed by letters and digits.';
+  }
+  if (!isPayoutMethod(method) || Object.keys(errors).length > 0) {
+    return { errors };
+  }
+  return { input: { method, reference } };
+}
+
+/** A support agent's reason for a refund → the reason sent, or what is wrong with it. */
+export function validateRefundReason(text: string): { reason: string } | { error: string } {
+  const reason = text.trim();
+  if (reason === '') {
+    return { error: 'Say why this payment is refunded.' };
+  }
+  if (reason.length > 500) {
+    return { error: 'Keep the reason to 500 characters.' };
+  }
+  return { reason };
+}
+
+// The canonical form the services accept in paths (8-4-4-4-12 hex digits, either case).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What was typed or pasted as a payment's id → the id, or why it is not one. A malformed id is
+ * answered like an unknown one by the service; saying so here tells a typo from a missing payment.
+ */
+export function validatePaymentId(text: string): { id: string } | { error: string } {
+  const id = text.trim();
+  if (id === '') {
+    return { error: 'Enter the payment’s id.' };
+  }
+  if (!UUID.test(id)) {
+    return { error: 'A payment id is 36 characters, like 7d5f2f5e-0c1a-4b8e-9f00-2a6c1d3e4f5a.' };
+  }
+  return { id: id.toLowerCase() };
 }

@@ -4,7 +4,18 @@ import { json, page, problem } from '@/testing/http';
 
 import { createApi, type Transport } from './client';
 import { ApiError } from './problem';
-import type { CheckIn, HeldTicket, Order, Payment, Ticket, TicketInput } from './types';
+import type {
+  CheckIn,
+  Earnings,
+  HeldTicket,
+  LedgerBalances,
+  Order,
+  Payment,
+  Payout,
+  PayoutAccount,
+  Ticket,
+  TicketInput,
+} from './types';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
@@ -443,6 +454,146 @@ describe('createApi builds each call of DESIGN §2', () => {
       page([PAYMENT]),
     );
     expect(transport.mock.calls).toStrictEqual([['payments', '?orderId=order-1', {}]]);
+  });
+
+  it('gets one payment by its URI-encoded id, and null when it is not found', async () => {
+    const transport = transportAnswering(
+      () => json(200, PAYMENT),
+      () => problem(404, 'payment_not_found', { title: 'Not Found' }),
+    );
+    const api = createApi(transport);
+
+    await expect(api.getPayment('payment-1')).resolves.toStrictEqual(PAYMENT);
+    await expect(api.getPayment('a/b')).resolves.toBeNull();
+    expect(transport.mock.calls).toStrictEqual([
+      ['payments', '/payment-1', {}],
+      ['payments', '/a%2Fb', {}],
+    ]);
+  });
+
+  it('refunds a payment with a JSON POST of the reason to /<id>/refunds', async () => {
+    const refunded: Payment = { ...PAYMENT, status: 'refunded' };
+    const transport = transportAnswering(() => json(201, refunded));
+
+    await expect(
+      createApi(transport).refundPayment('payment 1', 'Event cancelled by the venue'),
+    ).resolves.toStrictEqual(refunded);
+    expect(transport.mock.calls).toStrictEqual([
+      [
+        'payments',
+        '/payment%201/refunds',
+        {
+          method: 'POST',
+          body: '{"reason":"Event cancelled by the venue"}',
+          headers: JSON_HEADERS,
+        },
+      ],
+    ]);
+  });
+
+  it('throws a refused refund’s problem, as already_refunded', async () => {
+    const transport = transportAnswering(() => problem(409, 'already_refunded'));
+
+    await expect(createApi(transport).refundPayment('payment-1', 'x')).rejects.toMatchObject({
+      status: 409,
+      code: 'already_refunded',
+    });
+  });
+
+  it('gets the payout account, and null while there is none', async () => {
+    const account: PayoutAccount = {
+      method: 'simulated',
+      reference: '••••••••1234',
+      updatedAt: '2026-01-01T10:00:00Z',
+    };
+    const transport = transportAnswering(
+      () => json(200, account),
+      () => problem(404, 'payout_account_not_found', { title: 'Not Found' }),
+    );
+    const api = createApi(transport);
+
+    await expect(api.getPayoutAccount()).resolves.toStrictEqual(account);
+    await expect(api.getPayoutAccount()).resolves.toBeNull();
+    expect(transport.mock.calls).toStrictEqual([
+      ['payments', '/payout-account', {}],
+      ['payments', '/payout-account', {}],
+    ]);
+  });
+
+  it('sets the payout account with a JSON PUT of method and reference', async () => {
+    const saved: PayoutAccount = {
+      method: 'stripe',
+      reference: '••••••••••••••••Io2C',
+      updatedAt: '2026-01-01T10:00:00Z',
+    };
+    const transport = transportAnswering(() => json(200, saved));
+
+    await expect(
+      createApi(transport).setPayoutAccount({
+        method: 'stripe',
+        reference: 'acct_1Nv0FGQ9RKHgIo2C',
+      }),
+    ).resolves.toStrictEqual(saved);
+    expect(transport.mock.calls).toStrictEqual([
+      [
+        'payments',
+        '/payout-account',
+        {
+          method: 'PUT',
+          body: '{"method":"stripe","reference":"acct_1Nv0FGQ9RKHgIo2C"}',
+          headers: JSON_HEADERS,
+        },
+      ],
+    ]);
+  });
+
+  it('gets the caller’s earnings', async () => {
+    const earnings: Earnings = {
+      balances: [{ currency: 'EUR', pending: 9000, available: -1200, paidOut: 4500 }],
+      nextReleaseAt: '2030-06-02T19:00:00Z',
+    };
+    const transport = transportAnswering(() => json(200, earnings));
+
+    await expect(createApi(transport).getEarnings()).resolves.toStrictEqual(earnings);
+    expect(transport.mock.calls).toStrictEqual([['payments', '/earnings', {}]]);
+  });
+
+  it('lists the caller’s payouts with the paging parameters', async () => {
+    const payout: Payout = {
+      id: 'payout-1',
+      amount: 8550,
+      currency: 'EUR',
+      status: 'paid',
+      method: 'simulated',
+      createdAt: '2030-06-03T10:00:00Z',
+      paidAt: '2030-06-03T10:00:02Z',
+    };
+    const transport = transportAnswering(
+      () => json(200, page([payout])),
+      () => json(200, page([])),
+    );
+    const api = createApi(transport);
+
+    await expect(api.listPayouts({ page: 2, size: 20 })).resolves.toStrictEqual(page([payout]));
+    await api.listPayouts();
+    expect(transport.mock.calls).toStrictEqual([
+      ['payments', '/payouts?page=2&size=20', {}],
+      ['payments', '/payouts', {}],
+    ]);
+  });
+
+  it('gets the ledger’s balances', async () => {
+    const balances: LedgerBalances = {
+      accounts: [
+        { account: 'provider_cash', currency: 'EUR', balance: 9000 },
+        { account: 'escrow:order-1', currency: 'EUR', balance: -9000 },
+      ],
+      totals: [{ currency: 'EUR', balance: 0 }],
+    };
+    const transport = transportAnswering(() => json(200, balances));
+
+    await expect(createApi(transport).ledgerBalances()).resolves.toStrictEqual(balances);
+    expect(transport.mock.calls).toStrictEqual([['payments', '/ledger/balances', {}]]);
   });
 });
 

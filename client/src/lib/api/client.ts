@@ -2,11 +2,16 @@ import { ApiError, networkError, problemOf } from './problem';
 import type {
   Account,
   CheckIn,
+  Earnings,
   HeldTicket,
+  LedgerBalances,
   Order,
   Page,
   Pass,
   Payment,
+  Payout,
+  PayoutAccount,
+  PayoutAccountInput,
   ResaleInput,
   Ticket,
   TicketInput,
@@ -141,6 +146,24 @@ export function createApi(transport: Transport) {
       }),
     listPayments: (request: PageRequest & { orderId?: string } = {}) =>
       read<Page<Payment>>('payments', query({ ...request })),
+    /** A payment of the caller's; any payment for a `support` account. Null when there is none. */
+    getPayment: (paymentId: string) => readOrNull<Payment>('payments', id(paymentId)),
+    /** Refunds a payment on a buyer's behalf; needs the `support` role. */
+    refundPayment: (paymentId: string, reason: string) =>
+      read<Payment>('payments', `${id(paymentId)}/refunds`, {
+        method: 'POST',
+        ...json({ reason }),
+      }),
+
+    /** Where the caller is paid as a seller; null until they set it. */
+    getPayoutAccount: () => readOrNull<PayoutAccount>('payments', '/payout-account'),
+    setPayoutAccount: (input: PayoutAccountInput) =>
+      read<PayoutAccount>('payments', '/payout-account', { method: 'PUT', ...json(input) }),
+    getEarnings: () => read<Earnings>('payments', '/earnings'),
+    listPayouts: (request: PageRequest = {}) =>
+      read<Page<Payout>>('payments', `/payouts${query({ ...request })}`),
+    /** Every ledger account that is not 0, and the totals; needs the `support` role. */
+    ledgerBalances: () => read<LedgerBalances>('payments', '/ledger/balances'),
   };
 }
 

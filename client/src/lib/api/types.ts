@@ -101,6 +101,60 @@ export interface Payment {
   createdAt: string;
 }
 
+/** Where a seller is paid: `simulated` (no real money) or `stripe` (a connected account). */
+export type PayoutMethod = 'simulated' | 'stripe';
+
+/** A seller's payout account; `reference` comes masked but for its last 4 characters. */
+export interface PayoutAccount {
+  method: PayoutMethod;
+  reference: string;
+  updatedAt: string;
+}
+
+export interface PayoutAccountInput {
+  method: PayoutMethod;
+  reference: string;
+}
+
+/** What a seller has earned in one currency, in its minor units. */
+export interface Balance {
+  currency: string;
+  /** Held in escrow until after the event. */
+  pending: number;
+  /** Released and not paid out yet; negative when a refund took back more than was left. */
+  available: number;
+  /** The sum of the payouts made. */
+  paidOut: number;
+}
+
+/** `GET /api/payments/earnings`. */
+export interface Earnings {
+  balances: Balance[];
+  /** When the next of the seller's held money is released; null when none is held. */
+  nextReleaseAt: string | null;
+}
+
+export type PayoutStatus = 'pending' | 'paid' | 'failed';
+
+/** Money sent to a seller's payout account. */
+export interface Payout {
+  id: string;
+  amount: number;
+  currency: string;
+  status: PayoutStatus;
+  method: PayoutMethod;
+  createdAt: string;
+  paidAt: string | null;
+}
+
+/** `GET /api/payments/ledger/balances`: signed minor units, debit positive, credit negative. */
+export interface LedgerBalances {
+  /** Every account whose balance is not 0: `provider_cash`, `escrow:<order>`, … */
+  accounts: { account: string; currency: string; balance: number }[];
+  /** The sum of every account per currency: 0 while every journal balances. */
+  totals: { currency: string; balance: number }[];
+}
+
 export interface Page<T> {
   items: T[];
   page: number;
