@@ -165,7 +165,8 @@ class MoneyIntegrationTests extends PaymentsIntegrationTest {
 			.path("reason")
 			.asString()).isEqualTo("support");
 		assertThat(journals(sale.payment())).containsExactly("charge", "refund");
-		// Even once it falls due, and after several runs of the jobs: never released, never
+		// Even once it falls due, and after several runs of the jobs: never released,
+		// never
 		// paid.
 		this.jdbc.sql("UPDATE escrows SET release_at = now() WHERE order_id = ?").param(sale.order().id()).update();
 		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> journals(sale.order().id()).isEmpty());
@@ -224,7 +225,8 @@ class MoneyIntegrationTests extends PaymentsIntegrationTest {
 		payoutAccount(seller, "bank-fixed-" + seller);
 
 		await().atMost(WAIT).until(() -> paid(seller) == 1);
-		// Refused once or more (retried after a backoff until the account was fixed), then
+		// Refused once or more (retried after a backoff until the account was fixed),
+		// then
 		// paid once.
 		List<Object> statuses = payouts(seller).stream().map((row) -> row.get("status")).toList();
 		assertThat(statuses.getLast()).isEqualTo("paid");
