@@ -23,8 +23,8 @@ public interface PayoutProvider {
 	PayoutOutcome pay(PayoutInstruction instruction);
 
 	/**
-	 * Takes back part or all of a payout that was sent, e.g. after a refund of an order it
-	 * paid for.
+	 * Takes back part or all of a payout that was sent, e.g. after a refund of an order
+	 * it paid for.
 	 * @return whether the money came back; {@code false} if the provider refused (the
 	 * transfer cannot be reversed, or not by that much)
 	 * @throws PayoutProviderException if the provider could not be reached or failed
