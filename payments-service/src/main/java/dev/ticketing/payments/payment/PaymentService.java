@@ -26,6 +26,7 @@ import dev.ticketing.payments.order.OrderNotFoundException;
 import dev.ticketing.payments.order.OrderPaidException;
 import dev.ticketing.payments.order.OrderReplica;
 import dev.ticketing.payments.order.OrderReplicas;
+import dev.ticketing.payments.payout.PayoutProviderException;
 import dev.ticketing.payments.provider.Charge;
 import dev.ticketing.payments.provider.ChargeOutcome;
 import dev.ticketing.payments.provider.PaymentProvider;
@@ -170,7 +171,8 @@ public class PaymentService {
 		try {
 			refunded = this.refunds.refund(payment, Payment.SUPPORT);
 		}
-		catch (PaymentProviderException ex) {
+		catch (PaymentProviderException | PayoutProviderException ex) {
+			// Nothing is recorded; support asks again, and the keyed calls happen once.
 			logger.warn("Refund of payment {} failed at the provider: {}", id, ex.getMessage());
 			throw new ProviderUnavailableException();
 		}

@@ -40,7 +40,10 @@ public class TransferReversals {
 		this.clock = clock;
 	}
 
-	/** Reverses what a refunded payment's release gave the seller, if it was paid out. */
+	/**
+	 * Reverses what a refunded payment's release gave the seller, if it was paid out.
+	 * @throws PayoutProviderException if the provider gave no answer
+	 */
 	public void afterRefund(UUID paymentId, EscrowService.RefundSource.AfterRelease source, String currency) {
 		if (source.payoutId() == null || source.net() <= 0) {
 			return;
@@ -52,17 +55,14 @@ public class TransferReversals {
 			return;
 		}
 		long amount = Math.min(source.net(), payout.get().amount());
-		boolean reversed;
-		try {
-			reversed = provider.get()
-				.reverse(new PayoutReversal("reversal-" + paymentId, String.valueOf(payout.get().providerReference()),
-						amount, currency));
-		}
-		catch (PayoutProviderException ex) {
-			logger.warn("Reversal of {} {} from payout {} got no answer; the seller owes it: {}", amount, currency,
-					payout.get().id(), ex.getMessage());
-			return;
-		}
+		// No answer (PayoutProviderException) rolls the whole refund back: the reversal
+		// may
+		// have been made, and the ledger must not say otherwise. Every call of the refund
+		// is
+		// keyed, so retrying it refunds and reverses once.
+		boolean reversed = provider.get()
+			.reverse(new PayoutReversal("reversal-" + paymentId, String.valueOf(payout.get().providerReference()),
+					amount, currency));
 		if (reversed) {
 			this.ledger.record(Journal.transferReversal(paymentId, source.sellerId(), amount, currency),
 					this.clock.instant().truncatedTo(ChronoUnit.MICROS));

@@ -34,11 +34,16 @@ class GettingPaidEndToEndTests extends WithTicketsAndOrdersServices {
 		assertThat(set.status()).as(set.body()).isEqualTo(200);
 	}
 
+	/** The seller's euro balance; all 0 (missing fields) while they have none. */
 	private JsonNode euros(UUID seller) {
 		JsonNode balances = this.http.get("/api/payments/earnings", bearer(seller)).json().path("balances");
-		assertThat(balances).hasSize(1);
-		assertThat(balances.get(0).path("currency").asString()).isEqualTo("EUR");
-		return balances.get(0);
+		for (JsonNode balance : balances) {
+			if (balance.path("currency").asString().equals("EUR")) {
+				return balance;
+			}
+		}
+		assertThat(balances).as("balances other than euros").isEmpty();
+		return balances.path(0);
 	}
 
 	private UUID buy(UUID buyer, UUID ticket) {

@@ -18,6 +18,9 @@ final class ControllablePayouts implements PayoutProvider {
 
 	static final AtomicInteger dying = new AtomicInteger();
 
+	/** The only reference the faults apply to: other sellers' payouts go through. */
+	static volatile String target = "";
+
 	private final PayoutProvider delegate;
 
 	private ControllablePayouts(PayoutProvider delegate) {
@@ -27,6 +30,7 @@ final class ControllablePayouts implements PayoutProvider {
 	static void reset() {
 		unanswered.set(0);
 		dying.set(0);
+		target = "";
 	}
 
 	@Override
@@ -36,6 +40,9 @@ final class ControllablePayouts implements PayoutProvider {
 
 	@Override
 	public PayoutOutcome pay(PayoutInstruction instruction) {
+		if (!instruction.reference().equals(target)) {
+			return this.delegate.pay(instruction);
+		}
 		if (dying.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			throw new IllegalStateException("The sender died before the provider answered");
 		}

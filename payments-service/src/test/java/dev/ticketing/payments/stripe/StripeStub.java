@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -22,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.ticketing.payments.payout.PayoutInstruction;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -33,8 +36,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * Stripe's API as a local WireMock server answering with the shapes Stripe answers with
  * (the JSON files under {@code src/test/resources/stripe/}, copied from Stripe's test
  * mode), and Stripe's side of webhooks: events and their {@code Stripe-Signature}. Stubs
- * match on the order or PaymentIntent a test made, so tests sharing one server never see
- * each other's calls.
+ * match on the order, PaymentIntent, payout or transfer a test made, so tests sharing one
+ * server never see each other's calls.
  */
 final class StripeStub {
 
@@ -161,6 +164,42 @@ final class StripeStub {
 		return post(urlPathEqualTo("/v1/refunds")).withFormParam("payment_intent", equalTo(paymentIntentId));
 	}
 
+	/** {@code POST /v1/transfers} of a payout. */
+	static MappingBuilder createTransfer(UUID payoutId) {
+		return post(urlPathEqualTo("/v1/transfers")).withFormParam("metadata[payoutId]", equalTo(payoutId.toString()));
+	}
+
+	/** {@code POST /v1/transfers/{id}/reversals} of a transfer. */
+	static MappingBuilder createTransferReversal(String transferId) {
+		return post(urlPathEqualTo("/v1/transfers/" + transferId + "/reversals"));
+	}
+
+	/** A transfer as Stripe returns it once made for a payout. */
+	static ObjectNode transfer(String id, PayoutInstruction instruction) {
+		ObjectNode transfer = fixture("transfer");
+		transfer.put("id", id);
+		transfer.put("amount", instruction.amount());
+		transfer.put("currency", instruction.currency().toLowerCase(Locale.ROOT));
+		transfer.put("destination", instruction.reference());
+		transfer.put("transfer_group", instruction.transferGroup());
+		ObjectNode metadata = transfer.putObject("metadata");
+		metadata.put("payoutId", instruction.payoutId().toString());
+		metadata.put("sellerId", instruction.sellerId().toString());
+		((ObjectNode) transfer.path("reversals")).put("url", "/v1/transfers/" + id + "/reversals");
+		return transfer;
+	}
+
+	/** A transfer reversal as Stripe returns it once made. */
+	static ObjectNode transferReversal(String id, String transferId, long amount, String currency, String reversalKey) {
+		ObjectNode reversal = fixture("transfer_reversal");
+		reversal.put("id", id);
+		reversal.put("transfer", transferId);
+		reversal.put("amount", amount);
+		reversal.put("currency", currency);
+		reversal.putObject("metadata").put("reversalKey", reversalKey);
+		return reversal;
+	}
+
 	/** Adds a stub. */
 	void stub(MappingBuilder mapping) {
 		this.server.stubFor(mapping);
@@ -186,6 +225,17 @@ final class StripeStub {
 	List<LoggedRequest> chargeRequests(UUID orderId) {
 		return this.server.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
 			.withFormParam("metadata[orderId]", equalTo(orderId.toString())));
+	}
+
+	/** The {@code POST /v1/transfers} calls made for a payout. */
+	List<LoggedRequest> transferRequests(UUID payoutId) {
+		return this.server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers")).withFormParam("metadata[payoutId]",
+				equalTo(payoutId.toString())));
+	}
+
+	/** The {@code POST /v1/transfers/{id}/reversals} calls made for a transfer. */
+	List<LoggedRequest> reversalRequests(String transferId) {
+		return this.server.findAll(postRequestedFor(urlPathEqualTo("/v1/transfers/" + transferId + "/reversals")));
 	}
 
 	/** The {@code POST /v1/refunds} calls made for a PaymentIntent. */
