@@ -7,7 +7,7 @@ import { EarningsSummary } from './earnings-summary';
 
 afterEach(cleanup);
 
-/** Each card's currency and figures, as read: `EUR Pending €90.00 Available €0.00 …`. */
+/** Each card's currency and figures, as read: `EUR · Pending €90.00 · Available €0.00 · …`. */
 function cards(): string[] {
   return screen
     .getAllByTestId('balance')
@@ -15,7 +15,8 @@ function cards(): string[] {
       [
         within(card).getByRole('heading').textContent,
         ...[...card.querySelectorAll('dt')].map(
-          (term) => `${term.textContent} ${term.nextElementSibling?.textContent}`,
+          (term) =>
+            `${term.firstChild?.textContent?.trim()} ${term.nextElementSibling?.textContent}`,
         ),
       ].join(' · '),
     );
@@ -53,6 +54,23 @@ describe('EarningsSummary', () => {
       'Earnings in JPY',
     ]);
     expect(screen.queryByTestId('balance-owed')).toBeNull();
+  });
+
+  it('says what each figure means', () => {
+    render(
+      <EarningsSummary
+        earnings={{
+          balances: [{ currency: 'EUR', pending: 9000, available: 0, paidOut: 0 }],
+          nextReleaseAt: null,
+        }}
+      />,
+    );
+
+    expect([...document.querySelectorAll('dt')].map((term) => term.textContent)).toStrictEqual([
+      'Pending held until after the event',
+      'Available released, to be paid out',
+      'Paid out sent to your payout account',
+    ]);
   });
 
   it('shows a negative available balance with a minus sign, in red, and why it is negative', () => {

@@ -51,17 +51,23 @@ function BalanceCard({ balance }: { balance: Balance }) {
       <h2 className="balance__currency">{currency}</h2>
       <dl className="balance__figures">
         <div>
-          <dt>Pending</dt>
+          <dt>
+            Pending <small>held until after the event</small>
+          </dt>
           <dd data-testid="balance-pending">{formatBalance(pending, currency)}</dd>
         </div>
         <div>
-          <dt>Available</dt>
+          <dt>
+            Available <small>released, to be paid out</small>
+          </dt>
           <dd className={owed ? 'balance__owed' : undefined} data-testid="balance-available">
             {formatBalance(available, currency)}
           </dd>
         </div>
         <div>
-          <dt>Paid out</dt>
+          <dt>
+            Paid out <small>sent to your payout account</small>
+          </dt>
           <dd data-testid="balance-paid-out">{formatBalance(paidOut, currency)}</dd>
         </div>
       </dl>

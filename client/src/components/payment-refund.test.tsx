@@ -228,6 +228,11 @@ describe('PaymentRefund', () => {
       'payment_not_found',
       'No payment has this id. Check it against the buyer’s order page and try again.',
     ],
+    [
+      503,
+      'payment_provider_unavailable',
+      'The payment provider is not answering, so nothing was refunded. Try again: the refund is made once however often you ask.',
+    ],
   ])('says why a %i %s refund was refused, and keeps the form', async (status, code, message) => {
     stubFetch(
       () => json(200, PAYMENT),

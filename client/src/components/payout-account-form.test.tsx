@@ -64,6 +64,12 @@ describe('PayoutAccountForm', () => {
     expect(screen.getByRole('button', { name: 'Change payout account' })).toBeDefined();
   });
 
+  it('shows a long reference’s masked part as 8 dots', () => {
+    render(<PayoutAccountForm account={{ ...SAVED, reference: `${'•'.repeat(251)}1234` }} />);
+
+    expect(screen.getByTestId('payout-reference').textContent).toBe('••••••••1234');
+  });
+
   it('explains the reference each method takes', async () => {
     render(<PayoutAccountForm account={null} />);
     expect(screen.getByText(/No real money is sent\./)).toBeDefined();
@@ -133,7 +139,7 @@ describe('PayoutAccountForm', () => {
         },
       ],
     ]);
-    expect(screen.getByTestId('payout-reference').textContent).toBe('•••••••••••5678');
+    expect(screen.getByTestId('payout-reference').textContent).toBe('••••••••5678');
     expect(screen.queryByTestId('no-payout-account')).toBeNull();
     expect(reference().value).toBe('');
     expect(router.refresh).toHaveBeenCalledTimes(1);

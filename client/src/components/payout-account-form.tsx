@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '@/lib/api/browser';
 import type { PayoutAccount, PayoutMethod } from '@/lib/api/types';
 import { formErrors } from '@/lib/messages';
+import { shownReference } from '@/lib/payouts';
 import {
   validatePayoutAccount,
   type FieldErrors,
@@ -84,7 +85,7 @@ export function PayoutAccountForm({ account }: { account: PayoutAccount | null }
           <dd>
             {METHODS[saved.method]?.label ?? saved.method} ·{' '}
             <span className="masked" data-testid="payout-reference">
-              {saved.reference}
+              {shownReference(saved.reference)}
             </span>
           </dd>
           <dt>Set</dt>
@@ -108,32 +109,30 @@ export function PayoutAccountForm({ account }: { account: PayoutAccount | null }
           {failure}
         </div>
       )}
-      <div className="form__row">
-        <Field id="method" label="Method" error={errors.method}>
-          <select id="method" name="method" value={values.method} onChange={set('method')}>
-            {(Object.keys(METHODS) as PayoutMethod[]).map((value) => (
-              <option key={value} value={value}>
-                {METHODS[value].label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="reference" label="Reference" error={errors.reference} hint={method.hint}>
-          <input
-            id="reference"
-            name="reference"
-            value={values.reference}
-            onChange={set('reference')}
-            placeholder={method.placeholder}
-            maxLength={300}
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            aria-invalid={Boolean(errors.reference)}
-            aria-describedby={errors.reference ? 'reference-error' : undefined}
-          />
-        </Field>
-      </div>
+      <Field id="method" label="Method" error={errors.method}>
+        <select id="method" name="method" value={values.method} onChange={set('method')}>
+          {(Object.keys(METHODS) as PayoutMethod[]).map((value) => (
+            <option key={value} value={value}>
+              {METHODS[value].label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="reference" label="Reference" error={errors.reference} hint={method.hint}>
+        <input
+          id="reference"
+          name="reference"
+          value={values.reference}
+          onChange={set('reference')}
+          placeholder={method.placeholder}
+          maxLength={300}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          aria-invalid={Boolean(errors.reference)}
+          aria-describedby={errors.reference ? 'reference-error' : undefined}
+        />
+      </Field>
       <div className="actions">
         <button className="button" type="submit" disabled={busy}>
           {busy ? 'Saving…' : saved ? 'Change payout account' : 'Add payout account'}

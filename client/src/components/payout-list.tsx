@@ -20,7 +20,7 @@ export function PayoutList({ payouts }: { payouts: Payout[] }) {
     );
   }
   return (
-    <table className="table">
+    <table className="table table--payouts">
       <thead>
         <tr>
           <th>Amount</th>

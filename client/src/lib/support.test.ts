@@ -25,6 +25,11 @@ describe('refundFailure', () => {
       'This payment has already been refunded, so nothing more was refunded.',
     ],
     [401, 'unauthenticated', 'Your session has ended. Please sign in again.'],
+    [
+      503,
+      'payment_provider_unavailable',
+      'The payment provider is not answering, so nothing was refunded. Try again: the refund is made once however often you ask.',
+    ],
   ])('says why a %i %s refund was not made', (status, code, message) => {
     expect(refundFailure(refused(status, code))).toBe(message);
   });

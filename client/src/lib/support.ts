@@ -3,6 +3,10 @@ import { messageFor } from './messages';
 
 /** Why a refund was not made, for the support agent who asked for it. */
 export function refundFailure(error: unknown): string {
+  // Messages' sentence for a charge ("you have not been charged") would mislead here.
+  if (error instanceof ApiError && error.code === 'payment_provider_unavailable') {
+    return 'The payment provider is not answering, so nothing was refunded. Try again: the refund is made once however often you ask.';
+  }
   if (error instanceof ApiError && error.code === 'forbidden') {
     return 'This account may not refund payments. Ask an operator for the support role; it takes effect the next time you sign in.';
   }

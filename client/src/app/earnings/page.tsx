@@ -30,30 +30,34 @@ export default async function EarningsPage({
         <div>
           <h1>Earnings</h1>
           <p className="muted">
-            What your sales have earned. Pending money is held until after the event; then it is
-            available and paid out to your payout account.
+            What your sales have earned, and where it is paid. The money of a sale is held until
+            after the event.
           </p>
         </div>
       </div>
-      <EarningsSummary earnings={earnings} />
+      <div className="earnings">
+        <section className="earnings__summary" aria-label="Balances">
+          <EarningsSummary earnings={earnings} />
+        </section>
 
-      <section className="panel panel--form section" aria-labelledby="payout-account-title">
-        <h2 id="payout-account-title">Payout account</h2>
-        <PayoutAccountForm account={account} />
-      </section>
+        <section className="panel earnings__account" aria-labelledby="payout-account-title">
+          <h2 id="payout-account-title">Payout account</h2>
+          <PayoutAccountForm account={account} />
+        </section>
 
-      <section className="section" aria-labelledby="payouts-title">
-        <div className="page-head page-head--section">
-          <h2 id="payouts-title">Payouts</h2>
-          <p className="muted">{payouts.totalItems} in all</p>
-        </div>
-        <PayoutList payouts={payouts.items} />
-        <Pagination
-          page={payouts.page}
-          totalPages={payouts.totalPages}
-          href={(p) => (p > 0 ? `/earnings?page=${p}` : '/earnings')}
-        />
-      </section>
+        <section className="earnings__payouts" aria-labelledby="payouts-title">
+          <div className="page-head page-head--section">
+            <h2 id="payouts-title">Payouts</h2>
+            <p className="muted">{payouts.totalItems} in all</p>
+          </div>
+          <PayoutList payouts={payouts.items} />
+          <Pagination
+            page={payouts.page}
+            totalPages={payouts.totalPages}
+            href={(p) => (p > 0 ? `/earnings?page=${p}` : '/earnings')}
+          />
+        </section>
+      </div>
     </>
   );
 }
