@@ -2,7 +2,12 @@ import type { Browser, ViewportSize } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { uniqueWord } from '../system/support/env';
-import { boughtPass, listTicket as listTicketByApi } from '../system/support/market';
+import {
+  boughtPass,
+  listTicket as listTicketByApi,
+  payments,
+  type Hold,
+} from '../system/support/market';
 import { grantRole } from '../system/support/operator';
 import { Visitor } from '../system/support/visitor';
 import {
@@ -45,6 +50,9 @@ describe('fitting a phone and a laptop', () => {
   /** An account with the door role, and a valid code for it to check in at each width. */
   let doorEmail = '';
   const codes = new Map<string, string>();
+  /** An account with the support role, and a sale for it to refund at each width. */
+  let supportEmail = '';
+  const sales = new Map<string, Hold & { paymentId: string }>();
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -84,6 +92,28 @@ describe('fitting a phone and a laptop', () => {
         eventAt: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(),
       });
       codes.set(size, pass.code!);
+    }
+  }, 180_000);
+
+  beforeAll(async () => {
+    const agent = await Visitor.signUp('fit-support');
+    await grantRole('support', agent.email);
+    supportEmail = agent.email;
+    for (const [size] of SIZES) {
+      const hold = await boughtPass({
+        title: `Copper Canyon Sessions — front stalls, seat 3 (${uniqueWord('fit')})`,
+        price: 1_250_000,
+        currency: 'JPY',
+        venue: 'Tokyo International Forum, Hall A',
+        eventAt: new Date(Date.now() + 45 * 24 * 3600 * 1000).toISOString(),
+      });
+      const [payment] = await payments(hold.buyer, hold.placed.id);
+      // Where the seller is paid, with the longest reference there may be.
+      const account = await hold.seller.put('/api/payments/payout-account', {
+        json: { method: 'simulated', reference: `fit-${'x'.repeat(247)}1234` },
+      });
+      expect(account.status, JSON.stringify(account.body)).toBe(200);
+      sales.set(size, { ...hold, paymentId: payment!.id });
     }
   }, 180_000);
 
@@ -145,6 +175,8 @@ describe('fitting a phone and a laptop', () => {
         ['/listings', 'my-listings-need-sign-in'],
         ['/tickets/mine', 'my-tickets-need-sign-in'],
         ['/door', 'door-needs-sign-in'],
+        ['/earnings', 'earnings-need-sign-in'],
+        ['/support', 'support-needs-sign-in'],
       ] as const) {
         await page.goto(path);
         await page.getByTestId('sign-in-required').waitFor();
@@ -196,7 +228,26 @@ describe('fitting a phone and a laptop', () => {
       await page.getByRole('link', { name: 'My listings' }).click();
       await page.getByTestId('listing-row').filter({ hasText: listing.title }).waitFor();
       await expectToFit(seller, 'my-listings');
+
+      await page.getByRole('link', { name: 'Earnings', exact: true }).click();
+      await page.getByTestId('no-earnings').waitFor();
+      await page.getByRole('button', { name: 'Add payout account' }).click();
+      await page.locator('#reference-error').waitFor();
+      await expectToFit(seller, 'earnings-none-yet');
       seller.expectNoProblems();
+    });
+
+    it('fits the earnings of a seller with a sale pending and a payout account', async () => {
+      const sale = sales.get(size)!;
+      const person = await Person.arrive(browser, { viewport });
+      const { page } = person;
+      await signIn(page, sale.seller.email);
+      await page.getByTestId('current-user').filter({ hasText: sale.seller.email }).waitFor();
+      await page.goto('/earnings');
+      await expect.poll(() => page.getByTestId('balance-pending').textContent()).toBe('¥1,250,000');
+      await page.getByTestId('payout-reference').waitFor();
+      await expectToFit(person, 'earnings-pending');
+      person.expectNoProblems();
     });
 
     it('fits the pages a buyer sees: a listing, the order on hold, paid and cancelled, their orders', async () => {
@@ -260,6 +311,10 @@ describe('fitting a phone and a laptop', () => {
       await page.goto('/door');
       await page.getByTestId('door-role-required').waitFor();
       await expectToFit(person, 'door-needs-the-role');
+
+      await page.goto('/support');
+      await page.getByTestId('support-role-required').waitFor();
+      await expectToFit(person, 'support-needs-the-role');
       person.expectNoProblems();
     });
 
@@ -284,6 +339,37 @@ describe('fitting a phone and a laptop', () => {
       await page.getByTestId('check-in-refused').waitFor();
       await expectToFit(door, 'door-refused');
       door.expectNoProblems();
+    });
+
+    it('fits the support page: a bad id, a payment found, refunded, and the ledger', async () => {
+      const sale = sales.get(size)!;
+      const agent = await Person.arrive(browser, { viewport });
+      const { page } = agent;
+      await signIn(page, supportEmail);
+      await page.getByTestId('current-user').filter({ hasText: supportEmail }).waitFor();
+      await page.getByRole('link', { name: 'Support', exact: true }).click();
+      await page.waitForURL('**/support');
+      await page.getByLabel('Payment id').fill('not-a-payment-id');
+      await page.getByRole('button', { name: 'Find payment' }).click();
+      await page.locator('#paymentId-error').waitFor();
+      await expectToFit(agent, 'support');
+
+      await page.getByLabel('Payment id').fill(sale.paymentId);
+      await page.getByRole('button', { name: 'Find payment' }).click();
+      await page.getByTestId('payment').waitFor();
+      await page.getByRole('button', { name: 'Refund ¥1,250,000' }).click();
+      await page.locator('#reason-error').waitFor();
+      await expectToFit(agent, 'support-payment-found');
+
+      await page.getByLabel('Reason for the refund').fill('The event was moved; the buyer asked.');
+      await page.getByRole('button', { name: 'Refund ¥1,250,000' }).click();
+      await page.getByTestId('refund-done').waitFor({ timeout: 30_000 });
+      await expectToFit(agent, 'support-refunded');
+
+      await page.getByText(/ not at zero$/).click();
+      await page.getByTestId('ledger-account').first().waitFor();
+      await expectToFit(agent, 'support-ledger');
+      agent.expectNoProblems();
     });
   });
 });
