@@ -1,5 +1,6 @@
 package dev.ticketing.payments.escrow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,7 +39,7 @@ public record Escrow(UUID orderId, UUID paymentId, UUID sellerId, long amount, S
 	 * When an order's money is released: {@code delay} after its event, or after its
 	 * completion when it has no event time.
 	 */
-	public static Instant releaseAt(@Nullable Instant eventAt, Instant completedAt, java.time.Duration delay) {
+	public static Instant releaseAt(@Nullable Instant eventAt, Instant completedAt, Duration delay) {
 		return ((eventAt != null) ? eventAt : completedAt).plus(delay);
 	}
 
