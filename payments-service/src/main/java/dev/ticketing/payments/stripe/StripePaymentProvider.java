@@ -56,13 +56,7 @@ public class StripePaymentProvider implements PaymentProvider {
 	private final StripeClient client;
 
 	public StripePaymentProvider(PaymentsProperties.Stripe settings) {
-		this.client = StripeClient.builder()
-			.setApiKey(settings.secretKey())
-			.setApiBase(withoutTrailingSlash(settings.apiBase().toString()))
-			.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
-			.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
-			.setMaxNetworkRetries(settings.maxNetworkRetries())
-			.build();
+		this.client = StripeClients.of(settings);
 	}
 
 	@Override
@@ -211,10 +205,6 @@ public class StripePaymentProvider implements PaymentProvider {
 			logger.error("{}: {}", detail, ex.getMessage());
 		}
 		return new PaymentProviderException(detail, ex);
-	}
-
-	private static String withoutTrailingSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 }

@@ -79,13 +79,7 @@ public class StripePayoutProvider implements PayoutProvider {
 	private final StripeClient client;
 
 	public StripePayoutProvider(PaymentsProperties.Stripe settings) {
-		this.client = StripeClient.builder()
-			.setApiKey(settings.secretKey())
-			.setApiBase(withoutTrailingSlash(settings.apiBase().toString()))
-			.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
-			.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
-			.setMaxNetworkRetries(settings.maxNetworkRetries())
-			.build();
+		this.client = StripeClients.of(settings);
 	}
 
 	@Override
@@ -219,10 +213,6 @@ public class StripePayoutProvider implements PayoutProvider {
 			logger.error("{}: {}", detail, ex.getMessage());
 		}
 		return new PayoutProviderException(detail + ": " + message(ex), ex);
-	}
-
-	private static String withoutTrailingSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 }
