@@ -8,6 +8,7 @@ import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -298,12 +301,99 @@ class JwtVerifierTests {
 	}
 
 	@Test
+	void servesATokenVerifiedBeforeFromTheCache() {
+		String token = this.keys.token(NOW);
+
+		VerifiedToken first = this.verifier.verify(token);
+		VerifiedToken second = this.verifier.verify(token);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(this.verifier.cacheStats().hitCount()).isEqualTo(1);
+	}
+
+	@Test
+	void neverServesAnAlteredTokenFromTheCache() {
+		String token = this.keys.token(NOW);
+		this.verifier.verify(token);
+		int dot = token.lastIndexOf('.');
+		byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+		signature[0] ^= 0x01;
+
+		assertRejected(token.substring(0, dot + 1) + BASE64URL.encodeToString(signature));
+		assertRejected(token + "x");
+		assertThat(this.verifier.cacheStats().hitCount()).isZero();
+	}
+
+	@Test
+	void doesNotCacheARefusedToken() {
+		String expired = this.keys.token(NOW.minus(Duration.ofHours(1)));
+
+		assertRejected(expired);
+		assertRejected(expired);
+
+		assertThat(this.verifier.cacheStats().hitCount()).isZero();
+	}
+
+	@Test
+	void refusesACachedTokenOnceItExpires() {
+		AtomicReference<Instant> now = new AtomicReference<>(NOW);
+		JwtVerifier verifier = new JwtVerifier(this::find, 0, new MovableClock(now));
+		String token = this.keys.token(NOW);
+		verifier.verify(token);
+
+		now.set(NOW.plus(Duration.ofMinutes(15)).minusSeconds(1));
+		assertThatNoException().isThrownBy(() -> verifier.verify(token));
+		now.set(NOW.plus(Duration.ofMinutes(15)).plusSeconds(1));
+		assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+	}
+
+	@Test
+	void refusesACachedTokenOnceItsKeyIsNoLongerPublished() {
+		Map<String, PublicKey> keys = new ConcurrentHashMap<>(this.published);
+		JwtVerifier verifier = new JwtVerifier((kid) -> Optional.ofNullable(keys.get(kid)), 60,
+				Clock.fixed(NOW, ZoneOffset.UTC));
+		String token = this.keys.token(NOW);
+		verifier.verify(token);
+
+		keys.put(this.keys.keyId(), TestKeys.generate().pair().getPublic());
+		assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+		keys.clear();
+		assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+	}
+
+	@Test
 	void refusesAClockSkewAboveSixtySeconds() {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> new JwtVerifier(this::find, 61, clock));
 		assertThatIllegalArgumentException().isThrownBy(() -> new JwtVerifier(this::find, -1, clock));
 		assertThatNoException().isThrownBy(() -> new JwtVerifier(this::find, 60, clock));
+	}
+
+	/** A clock a test moves. */
+	private static final class MovableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		MovableClock(AtomicReference<Instant> now) {
+			this.now = now;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	private JwtVerifier verifierAt(Instant now) {
