@@ -35,6 +35,13 @@ import dev.ticketing.common.events.MalformedEventException;
  * Runs every {@link EventSubscription} of the service: one thread per subscription pulls
  * from its durable consumer and, per message, records the event in the {@link Inbox} and
  * applies the handler in one transaction, then acknowledges (DESIGN §3).
+ * <p>
+ * Messages that are already waiting are applied together: up to {@value #MAX_BATCH} of
+ * them, in stream order, in one transaction with a savepoint around each, so a burst of
+ * events costs one commit instead of one each. An event whose handler fails is rolled
+ * back to its savepoint alone, and retried or set aside as below, once the others have
+ * committed; each delivery still runs its handler once. Only when the commit itself fails
+ * (a deferred constraint) is the batch applied again one event per transaction.
  * <ul>
  * <li>A duplicate (already in the inbox) is acknowledged without effect.</li>
  * <li>A failing handler is retried with {@code nakWithDelay} and the configured backoff;
@@ -56,6 +63,15 @@ class EventSubscribers implements SmartLifecycle {
 	private static final Logger logger = LoggerFactory.getLogger(EventSubscribers.class);
 
 	private static final Duration POLL = Duration.ofSeconds(1);
+
+	/**
+	 * The most events applied in one transaction; below PostgreSQL's 64 cached
+	 * subtransactions per transaction, past which every snapshot gets slower.
+	 */
+	static final int MAX_BATCH = 32;
+
+	/** How long a batch waits for one more message that is on its way. */
+	private static final Duration LINGER = Duration.ofMillis(2);
 
 	private final List<EventSubscription> subscriptions;
 
@@ -225,7 +241,7 @@ class EventSubscribers implements SmartLifecycle {
 					}
 					Message message = current.nextMessage(POLL);
 					if (message != null) {
-						process(message);
+						process(batch(current, message));
 					}
 				}
 				catch (InterruptedException ex) {
@@ -276,7 +292,7 @@ class EventSubscribers implements SmartLifecycle {
 				current.stop();
 				Message message;
 				while ((message = current.nextMessage(Duration.ofMillis(100))) != null) {
-					process(message);
+					process(batch(current, message));
 				}
 			}
 			catch (Exception ex) {
@@ -309,9 +325,40 @@ class EventSubscribers implements SmartLifecycle {
 			}
 		}
 
-		private void process(Message message) {
+		/** The message, and those right behind it, up to {@link #MAX_BATCH}. */
+		private List<Message> batch(IterableConsumer current, Message first) throws Exception {
+			List<Message> batch = new ArrayList<>(MAX_BATCH);
+			batch.add(first);
+			Message next;
+			while (batch.size() < MAX_BATCH && (next = current.nextMessage(LINGER)) != null) {
+				batch.add(next);
+			}
+			return batch;
+		}
+
+		private void process(List<Message> messages) {
+			List<Delivery> deliveries = new ArrayList<>(messages.size());
+			for (Message message : messages) {
+				Delivery delivery = decode(message);
+				if (delivery != null) {
+					deliveries.add(delivery);
+				}
+			}
+			if (deliveries.size() == 1) {
+				apply(deliveries.getFirst());
+			}
+			else if (!deliveries.isEmpty()) {
+				applyTogether(deliveries);
+			}
+		}
+
+		/**
+		 * The event in a message and its handler; a message this service does not handle
+		 * is acknowledged, and one it cannot read set aside, here.
+		 * @return the delivery to apply, or {@code null} when the message is done with
+		 */
+		private @Nullable Delivery decode(Message message) {
 			String subject = message.getSubject();
-			long deliveries = message.metaData().deliveredCount();
 			MDC.put("subject", subject);
 			try {
 				Optional<EventType> type = EventType.forSubject(subject);
@@ -320,63 +367,128 @@ class EventSubscribers implements SmartLifecycle {
 					// A type this service ignores, or one newer than it knows.
 					message.ack();
 					count(subject, "skipped");
-					return;
+					return null;
 				}
-				Event<?> event;
 				try {
-					event = EventSubscribers.this.codec.decode(subject, message.getData());
+					return new Delivery(message, subject, message.metaData().deliveredCount(),
+							EventSubscribers.this.codec.decode(subject, message.getData()), handler.get());
 				}
 				catch (MalformedEventException ex) {
 					deadLetter(message, subject, ex);
-					return;
+					return null;
 				}
-				MDC.put("eventId", event.id().toString());
-				apply(message, subject, deliveries, event, handler.get());
 			}
 			finally {
 				MDC.remove("subject");
-				MDC.remove("eventId");
 			}
 		}
 
-		@SuppressWarnings("unchecked")
-		private void apply(Message message, String subject, long deliveries, Event<?> event,
-				EventHandler<Object> handler) {
+		/** Applies one event in its own transaction, then acknowledges or retries it. */
+		private void apply(Delivery delivery) {
 			// A handler may take longer than the ack wait (a lock held by a charge in
 			// flight, a provider call): tell the server it is still being worked on,
 			// so that it is neither redelivered nor dead-lettered while it is applied.
-			Runnable stopHeartbeat = heartbeat(message);
+			Runnable stopHeartbeat = heartbeat(delivery.message());
+			delivery.logContext();
 			try {
-				Boolean applied = EventSubscribers.this.transactions.execute((status) -> {
-					if (!EventSubscribers.this.inbox.record(this.durable, event.id(), subject)) {
-						return false;
-					}
-					handler.handle((Event<Object>) event);
-					return true;
-				});
-				message.ack();
-				count(subject, Boolean.TRUE.equals(applied) ? "applied" : "duplicate");
-			}
-			catch (PoisonEventException ex) {
-				deadLetter(message, subject, ex);
+				Boolean applied = EventSubscribers.this.transactions.execute((status) -> record(delivery));
+				done(delivery, Boolean.TRUE.equals(applied));
 			}
 			catch (RuntimeException ex) {
-				int maxDeliver = EventSubscribers.this.properties.consumer().maxDeliver();
-				if (deliveries >= maxDeliver) {
-					logger.error("Giving up on {} {} after {} deliveries", subject, event.id(), deliveries, ex);
-					message.term();
-					count(subject, "dead_lettered");
-				}
-				else {
-					Duration delay = EventSubscribers.this.properties.consumer().backoffAfter(deliveries);
-					logger.warn("Handling {} {} failed (delivery {} of {}), retrying in {}: {}", subject, event.id(),
-							deliveries, maxDeliver, delay, ex.toString());
-					message.nakWithDelay(delay);
-					count(subject, "retried");
-				}
+				failed(delivery, ex);
 			}
 			finally {
 				stopHeartbeat.run();
+				Delivery.clearLogContext();
+			}
+		}
+
+		/**
+		 * Applies several events in one transaction, each behind a savepoint, then
+		 * acknowledges the applied ones and retries or sets aside the failed ones.
+		 */
+		private void applyTogether(List<Delivery> deliveries) {
+			List<Runnable> heartbeats = deliveries.stream().map((delivery) -> heartbeat(delivery.message())).toList();
+			try {
+				List<@Nullable RuntimeException> failures = new ArrayList<>(deliveries.size());
+				List<Boolean> applied = new ArrayList<>(deliveries.size());
+				EventSubscribers.this.transactions.executeWithoutResult((status) -> {
+					for (Delivery delivery : deliveries) {
+						delivery.logContext();
+						Object savepoint = status.createSavepoint();
+						try {
+							applied.add(record(delivery));
+							status.releaseSavepoint(savepoint);
+							failures.add(null);
+						}
+						catch (RuntimeException ex) {
+							status.rollbackToSavepoint(savepoint);
+							applied.add(false);
+							failures.add(ex);
+						}
+					}
+				});
+				for (int i = 0; i < deliveries.size(); i++) {
+					Delivery delivery = deliveries.get(i);
+					delivery.logContext();
+					RuntimeException failure = failures.get(i);
+					if (failure == null) {
+						done(delivery, applied.get(i));
+					}
+					else {
+						failed(delivery, failure);
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				// The commit failed, so none of them was applied: one at a time finds
+				// which.
+				logger.debug("Applying {} events together failed, applying them one at a time: {}", deliveries.size(),
+						ex.toString());
+				deliveries.forEach(this::apply);
+			}
+			finally {
+				heartbeats.forEach(Runnable::run);
+				Delivery.clearLogContext();
+			}
+		}
+
+		/**
+		 * Records the event in the inbox and, unless it was there already, applies it.
+		 */
+		@SuppressWarnings("unchecked")
+		private boolean record(Delivery delivery) {
+			if (!EventSubscribers.this.inbox.record(this.durable, delivery.event().id(), delivery.subject())) {
+				return false;
+			}
+			delivery.handler().handle((Event<Object>) delivery.event());
+			return true;
+		}
+
+		private void done(Delivery delivery, boolean applied) {
+			delivery.message().ack();
+			count(delivery.subject(), applied ? "applied" : "duplicate");
+		}
+
+		private void failed(Delivery delivery, RuntimeException ex) {
+			String subject = delivery.subject();
+			if (ex instanceof PoisonEventException) {
+				deadLetter(delivery.message(), subject, ex);
+				return;
+			}
+			int maxDeliver = EventSubscribers.this.properties.consumer().maxDeliver();
+			long deliveries = delivery.deliveries();
+			if (deliveries >= maxDeliver) {
+				logger.error("Giving up on {} {} after {} deliveries", subject, delivery.event().id(), deliveries, ex);
+				delivery.message().term();
+				count(subject, "dead_lettered");
+			}
+			else {
+				Duration delay = EventSubscribers.this.properties.consumer().backoffAfter(deliveries);
+				logger.warn("Handling {} {} failed (delivery {} of {}), retrying in {}: {}", subject,
+						delivery.event().id(), deliveries, maxDeliver, delay, ex.toString());
+				delivery.message().nakWithDelay(delay);
+				count(subject, "retried");
 			}
 		}
 
@@ -421,6 +533,23 @@ class EventSubscribers implements SmartLifecycle {
 				.tag("outcome", outcome)
 				.register(EventSubscribers.this.meters)
 				.increment();
+		}
+
+	}
+
+	/** A message this service handles, read. */
+	private record Delivery(Message message, String subject, long deliveries, Event<?> event,
+			EventHandler<Object> handler) {
+
+		/** Names the event in the log lines written while it is handled. */
+		void logContext() {
+			MDC.put("subject", this.subject);
+			MDC.put("eventId", this.event.id().toString());
+		}
+
+		static void clearLogContext() {
+			MDC.remove("subject");
+			MDC.remove("eventId");
 		}
 
 	}
