@@ -137,6 +137,30 @@ build_client() {
   [ ! -d "$client/public" ] || cp -r "$client/public" "$client/.next/standalone/public"
 }
 
+# nginx, the engine of ingress-nginx, as the local single origin (infra/local/nginx.conf). One on
+# PATH is used; otherwise Debian's package is unpacked into .run/tools, not installed, so that no
+# nginx service is set up or started on the machine (the package's own would serve port 80).
+NGINX=""
+ensure_nginx() {
+  local tools="$RUN_DIR/tools/nginx" download
+  if command -v nginx >/dev/null; then
+    NGINX="$(command -v nginx)"
+    return 0
+  fi
+  if [ ! -x "$tools/usr/sbin/nginx" ]; then
+    say "unpacking Debian's nginx into .run/tools (not installed on the machine)"
+    download="$(mktemp -d)"
+    (cd "$download" && apt-get download -q nginx >/dev/null 2>&1) || {
+      rm -rf "$download"
+      die "could not download Debian's nginx package (apt-get download nginx); install nginx and try again"
+    }
+    mkdir -p "$tools"
+    dpkg-deb -x "$download"/nginx_*.deb "$tools"
+    rm -rf "$download"
+  fi
+  NGINX="$tools/usr/sbin/nginx"
+}
+
 # Debian's Chromium, which the browser tests drive through playwright-core (never a downloaded one).
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CHROMIUM_PATH="$CHROMIUM"
