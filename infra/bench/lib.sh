@@ -10,21 +10,26 @@ problem() { problems+=("$*"); printf 'problem: %s\n' "$*" >&2; }
 # --- the databases -----------------------------------------------------------------------------
 
 db() { printf 'ticketing_%s%s' "$1" "$TICKETING_DB_SUFFIX"; }
-# psql on one database, rows unaligned. Each call is counted: it commits in that database too (its
-# connection's start and its statement), and the commits per order must not include the bench's own.
+# Debian's psql is a Perl wrapper that picks a version on every call; the fan-out is polled twice a
+# second, so the newest client binary is called directly where there is one.
+PSQL="$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1)"
+PSQL="${PSQL:-psql}"
+pg() { "$PSQL" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -t -A -v ON_ERROR_STOP=1 "$@"; } # rows unaligned
+admin() { pg -d postgres -c "$1"; } # admin <statement>: on the server's own database
+# psql on one of the services' databases. Each call is counted: it commits there too (its
+# connection's start and its statement), and the commits per order must not include the bench's.
 psql_on() { # psql_on <database> <psql arguments...>
   local database="$1"
   shift
   echo "$database" >>"$WORK/own-calls"
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$database" -X -q -t -A -v ON_ERROR_STOP=1 "$@"
+  pg -d "$database" "$@"
 }
 sql() { psql_on "$(db "$1")" -c "$2"; } # sql <auth|tickets|orders|payments> <statement>
 
 commits() { # "<auth> <tickets> <orders> <payments>" commits so far
   local names="'$(db auth)','$(db tickets)','$(db orders)','$(db payments)'"
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -X -q -t -A -c \
-    "SELECT string_agg(xact_commit::text, ' ' ORDER BY array_position(ARRAY[$names]::name[], datname))
-     FROM pg_stat_database WHERE datname IN ($names)"
+  admin "SELECT string_agg(xact_commit::text, ' ' ORDER BY array_position(ARRAY[$names]::name[], datname))
+    FROM pg_stat_database WHERE datname IN ($names)"
 }
 own_calls() { # own_calls: "<auth> <tickets> <orders> <payments>" psql calls of the bench so far
   local svc out=""
@@ -67,8 +72,8 @@ ensure_system() {
   # The seeded rows must land where the running services read: their JDBC connections say which.
   local svc
   for svc in auth tickets orders payments; do
-    [ "$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -X -t -A -c \
-      "SELECT count(*) FROM pg_stat_activity WHERE datname = '$(db "$svc")' AND application_name LIKE 'PostgreSQL JDBC%'")" -gt 0 ] \
+    [ "$(admin "SELECT count(*) FROM pg_stat_activity
+      WHERE datname = '$(db "$svc")' AND application_name LIKE 'PostgreSQL JDBC%'")" -gt 0 ] \
       || die "no service is connected to $(db "$svc"): run bin/bench with the TICKETING_DB_SUFFIX the system was started with (now '$TICKETING_DB_SUFFIX')"
   done
 }
@@ -230,15 +235,21 @@ js_unfinished() {
 
 fanout_state() { # one line that stops changing, and whose parts agree, once every event is applied
   local s="CAST('$SELLER_IDS' AS uuid[])"
-  printf '%s|%s|%s|%s\n' \
-    "$(sql tickets "SELECT (SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL),
-      (SELECT count(*) FROM order_states o JOIN tickets t ON t.id = o.ticket_id WHERE t.seller_id = ANY ($s)),
-      (SELECT coalesce(sum(version), 0) FROM tickets WHERE seller_id = ANY ($s) AND description = '$ORDERABLE_NOTE')")" \
-    "$(sql orders "SELECT (SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL),
-      (SELECT count(*) FROM orders WHERE ticket_seller_id = ANY ($s)),
-      (SELECT coalesce(sum(version), 0) FROM ticket_replicas WHERE seller_id = ANY ($s))")" \
-    "$(sql payments "SELECT (SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL),
-      (SELECT count(*) FROM order_replicas WHERE seller_id = ANY ($s))")|$(js_unfinished)"
+  printf '%s\n' "$(db tickets)" "$(db orders)" "$(db payments)" >>"$WORK/own-calls"
+  # One psql for the three databases: this runs twice a second while the fan-out works.
+  printf '%s|%s\n' "$(pg -d "$(db tickets)" <<SQL | paste -sd '|'
+SELECT (SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL),
+  (SELECT count(*) FROM order_states o JOIN tickets t ON t.id = o.ticket_id WHERE t.seller_id = ANY ($s)),
+  (SELECT coalesce(sum(version), 0) FROM tickets WHERE seller_id = ANY ($s) AND description = '$ORDERABLE_NOTE');
+\\c $(db orders)
+SELECT (SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL),
+  (SELECT count(*) FROM orders WHERE ticket_seller_id = ANY ($s)),
+  (SELECT coalesce(sum(version), 0) FROM ticket_replicas WHERE seller_id = ANY ($s));
+\\c $(db payments)
+SELECT (SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL),
+  (SELECT count(*) FROM order_replicas WHERE seller_id = ANY ($s));
+SQL
+)" "$(js_unfinished)"
 }
 # Settled: no outbox holds an unsent event and no consumer an unfinished message; tickets-service
 # has seen every order (order_states), payments-service too (its order replica); orders-service's
@@ -260,6 +271,30 @@ settle() { # settle <what>
   ORDERS_SO_FAR="$o_orders"
   return 1
 }
+# Holds of earlier runs' orders would expire in the middle of this one (15 minutes later, or all
+# at once when the system starts again), and their cancellations fan out as this run measures.
+# They end now, through orders-service's own expiry, and the run starts once that has settled.
+end_earlier_holds() {
+  local held="$WORK/held-before" ended="$WORK/ended-before" i state
+  sql tickets "SELECT order_id FROM tickets WHERE description = '$ORDERABLE_NOTE' AND status = 'reserved'" >"$held"
+  psql_on "$(db orders)" >"$ended" <<SQL
+CREATE TEMP TABLE held (id uuid PRIMARY KEY);
+\\copy held FROM '$held'
+UPDATE orders o SET expires_at = now() FROM held h WHERE o.id = h.id AND o.status = 'created' RETURNING o.id;
+SQL
+  [ ! -s "$ended" ] || step "ending the holds of $(wc -l <"$ended") orders of earlier runs (orders-service expires them)"
+  for ((i = 0; i < 600; i++)); do
+    state="$(pg -d "$(db orders)" -c "SELECT count(*) FROM orders WHERE status = 'created' AND expires_at <= now()")"
+    state+="|$(pg -d "$(db tickets)" -c "SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL")"
+    state+="|$(pg -d "$(db orders)" -c "SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL")"
+    state+="|$(pg -d "$(db payments)" -c "SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL")"
+    state+="|$(js_unfinished)"
+    [ "$state" != "0|0|0|0|0" ] || return 0
+    sleep 0.5
+  done
+  die "the system did not become quiet within 300 s (due holds|unsent events in tickets, orders, payments|unfinished messages = $state)"
+}
+
 # pg_stat_database counts a backend's commits when it reports them: at most once a second while
 # busy, and within 10 s of going idle. Reading the counters sooner would miss the last of them.
 STATS_LAG=11
@@ -288,6 +323,29 @@ statuses() { # the status counts of R, e.g. "201 × 499, 409 × 1"
   echo "${out[*]:-none}" | sed 's/,/, /g'
 }
 
+# wrk stops at its time and drops what is in flight, but the services still answer it: a list page
+# asked for in the last second of one run would be served during the next. Each run waits until
+# no service has a request in flight but the one asking (Spring's http.server.requests.active).
+in_flight() { # in_flight <port>
+  curl -s --max-time 5 "http://127.0.0.1:$1/actuator/prometheus" \
+    | awk '/^http_server_requests_active_seconds_active_count/ { n += $NF } END { printf "%d", n }'
+}
+drain() {
+  local i port quiet=0 busy
+  for ((i = 0; i < 240; i++)); do
+    busy=0
+    for port in 8081 8082 8083 8084; do [ "$(in_flight "$port")" -le 1 ] || busy=1; done
+    if [ "$busy" -eq 0 ]; then
+      quiet=$((quiet + 1))
+      [ "$quiet" -lt 2 ] || return 0
+    else
+      quiet=0
+    fi
+    sleep 0.5
+  done
+  problem "requests of the last run were still in flight 120 s after it ended"
+}
+
 wrk_cpu=0
 wrk_run() { # wrk_run <name> <seconds> <url> <script> [script arguments...]
   local name="$1" seconds="$2" url="$3" script="$4" log="$WORK/$1.log" t
@@ -296,6 +354,7 @@ wrk_run() { # wrk_run <name> <seconds> <url> <script> [script arguments...]
   t="$( { TIMEFORMAT='%U %S'; time wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 30s --latency \
     -s "$BENCH_DIR/$script" "$url" -- "$@" >"$log" 2>&1; } 2>&1)" || die "wrk failed: $(tail -n 5 "$log")"
   wrk_cpu="$(awk -v a="$wrk_cpu" -v u="${t% *}" -v s="${t#* }" 'BEGIN { print a + u + s }')"
+  drain
   read_result "$log"
   local bad=$((R[errors_connect] + R[errors_read] + R[errors_write] + R[errors_timeout]))
   [ "$bad" -eq 0 ] || problem "$name: $bad socket errors or timeouts ($(statuses))"
@@ -361,15 +420,14 @@ pgbench_run() { # pgbench_run <seconds> [warm]
 # running service never reads it, so its outbox rows are never relayed; it is dropped at the end.
 make_scratch() {
   local free
-  free="$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -X -t -A -c \
-    "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
-            - (SELECT count(*) FROM pg_stat_activity) - 10")"
+  free="$(admin "SELECT current_setting('max_connections')::int
+    - current_setting('superuser_reserved_connections')::int - (SELECT count(*) FROM pg_stat_activity) - 10")"
   [ "$free" -ge "$PGBENCH_CLIENTS" ] || PGBENCH_CLIENTS="$free"
   [ "$PGBENCH_CLIENTS" -ge 4 ] || die "PostgreSQL has too few free connections for pgbench ($free)"
   PGBENCH_STRIDE=$(((20000 * DURATION + PGBENCH_CLIENTS - 1) / PGBENCH_CLIENTS))
   step "copying $(db orders)'s schema to $SCRATCH_DB for pgbench ($PGBENCH_CLIENTS clients)"
-  PGOPTIONS='-c client_min_messages=warning' psql_on postgres -c "DROP DATABASE IF EXISTS $SCRATCH_DB" \
-    -c "CREATE DATABASE $SCRATCH_DB"
+  drop_scratch
+  admin "CREATE DATABASE $SCRATCH_DB"
   pg_dump -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" --schema-only --no-owner "$(db orders)" \
     | psql_on "$SCRATCH_DB" -o /dev/null
   psql_on "$SCRATCH_DB" -c "INSERT INTO ticket_replicas (id, version, title, price, currency, seller_id, event_at, status)
@@ -390,13 +448,8 @@ make_scratch() {
     "$(cat /proc/sys/kernel/random/uuid)" "$(date -u +%FT%T.123456Z)" "$(cat /proc/sys/kernel/random/uuid)" \
     "$(cat /proc/sys/kernel/random/uuid)" "$(date -u +%FT%T.123456Z)")"
 }
-scratch_commits() {
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -X -t -A \
-    -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$SCRATCH_DB'"
-}
-drop_scratch() {
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -X -q -c "DROP DATABASE IF EXISTS $SCRATCH_DB" 2>/dev/null || true
-}
+scratch_commits() { admin "SELECT xact_commit FROM pg_stat_database WHERE datname = '$SCRATCH_DB'"; }
+drop_scratch() { PGOPTIONS='-c client_min_messages=warning' admin "DROP DATABASE IF EXISTS $SCRATCH_DB" || true; }
 
 burst_run() { # burst_run <figure> <method> <path> [warm]: one burst of BURST requests on :8083
   local log="$WORK/$1.log" ticket
