@@ -480,12 +480,13 @@ burst_run() { # burst_run <figure> <method> <path> [warm]: one burst of BURST re
 
 # --- processes ---------------------------------------------------------------------------------
 
-PROCS=(auth-service:8081 tickets-service:8082 orders-service:8083 payments-service:8084 client:3000 nats-server:4222 postgres:5432)
+PROCS=(auth-service:8081 tickets-service:8082 orders-service:8083 payments-service:8084 client:3001 origin:3000 nats-server:4222 postgres:5432)
 TICK="$(getconf CLK_TCK)"
-cpu_ticks() { # cpu_ticks <name> <pid>: user + system ticks (PostgreSQL: every backend, gone ones too)
+cpu_ticks() { # cpu_ticks <name> <pid>: user + system ticks (PostgreSQL: every backend, gone ones too;
+  # the origin: nginx's workers, which do its work)
   local pids=("$2") p line total=0 f
   # The postmaster's children are the backends; the ones that ended are in its cutime and cstime.
-  [ "$1" != postgres ] || pids+=($(ps -o pid= --ppid "$2" 2>/dev/null || true))
+  case "$1" in postgres | origin) pids+=($(ps -o pid= --ppid "$2" 2>/dev/null || true)) ;; esac
   for p in "${pids[@]}"; do
     line="$(cat "/proc/$p/stat" 2>/dev/null)" || continue
     read -ra f <<<"${line##*) }" # the fields after "(comm) ": f[11] is utime, the 14th field
