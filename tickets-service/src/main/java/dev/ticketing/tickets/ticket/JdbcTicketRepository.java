@@ -122,10 +122,9 @@ class JdbcTicketRepository implements TicketRepository {
 			params.add(containing(text));
 		}
 		else if (text != null) {
-			// No trigram to look up: the same match as ILIKE's (it lowers both sides)
-			// without
-			// an operator the trigram indexes serve, so that the planner never scans them
-			// whole, and filters listings in created_at order instead.
+			// No trigram to look up. The same match as ILIKE's (which lowers both sides)
+			// through no operator the trigram indexes serve: the planner then filters
+			// listings in created_at order instead of reading those indexes whole.
 			where.append(" AND (strpos(lower(title), lower(?)) > 0 OR strpos(lower(venue), lower(?)) > 0)");
 			params.add(text);
 			params.add(text);
