@@ -30,6 +30,34 @@ class JdbcTicketRepository implements TicketRepository {
 			id, title, price, face_value, currency, description, venue, event_at, seller_id, resold_from, status,
 			order_id, version, created_at, updated_at""";
 
+	/**
+	 * A page without text (filled in with the filter, the count's limit and the columns).
+	 * Status and seller are index ranges: counting any rows of one, in no order, and
+	 * reading the page in index order costs less than keeping the ordered matches to take
+	 * the page from.
+	 */
+	private static final String BROWSE = """
+			SELECT counted.n AS counted, page.*
+			FROM (SELECT count(*) AS n FROM (SELECT 1 FROM tickets%1$s LIMIT %2$d) matched) counted
+			LEFT JOIN (
+			    SELECT %3$s FROM tickets%1$s ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
+			) page ON true
+			ORDER BY page.created_at DESC, page.id DESC""";
+
+	/**
+	 * A page with text, filled in alike. The text is the costly part: the matches are
+	 * found once, then counted and the page taken from them.
+	 */
+	private static final String SEARCH = """
+			WITH matched AS (
+			    SELECT id, created_at FROM tickets%1$s ORDER BY created_at DESC, id DESC LIMIT %2$d
+			), page AS (
+			    SELECT id FROM matched ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
+			)
+			SELECT counted.n AS counted, %3$s
+			FROM (SELECT count(*) AS n FROM matched) counted LEFT JOIN (page JOIN tickets USING (id)) ON true
+			ORDER BY created_at DESC, id DESC""";
+
 	private final JdbcClient jdbc;
 
 	private final CountCap countCap;
@@ -97,11 +125,10 @@ class JdbcTicketRepository implements TicketRepository {
 	}
 
 	/**
-	 * One statement: the matching listings up to one past the count's bound, newest
-	 * first, counted, and the page's rows taken from them. The bound is written into the
-	 * SQL, not bound as a parameter: with a parameter a generic plan guesses a tenth of
-	 * the rows and walks created_at order filtering by text instead of using the trigram
-	 * indexes.
+	 * One statement that counts the matches up to one past the count's bound and reads
+	 * the page. The bound is written into the SQL, not bound as a parameter: with a
+	 * parameter a generic plan guesses a tenth of the rows and walks created_at order
+	 * filtering by text instead of using the trigram indexes.
 	 */
 	@Override
 	public PageResponse<Ticket> search(TicketQuery query) {
@@ -130,18 +157,15 @@ class JdbcTicketRepository implements TicketRepository {
 			params.add(text);
 		}
 		long bound = query.page().countBound(this.countCap.listings());
-		params.add(query.page().size());
-		params.add(query.page().offset());
-		String sql = """
-				WITH matched AS (
-				    SELECT id, created_at FROM tickets%s ORDER BY created_at DESC, id DESC LIMIT %d
-				), page AS (
-				    SELECT id FROM matched ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
-				)
-				SELECT counted.n AS counted, %s
-				FROM (SELECT count(*) AS n FROM matched) counted LEFT JOIN (page JOIN tickets USING (id)) ON true
-				ORDER BY created_at DESC, id DESC""".formatted(where, bound + 1, COLUMNS);
-		return this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+		List<Object> allParams = new ArrayList<>(params);
+		if (text == null) {
+			// BROWSE filters twice.
+			allParams.addAll(params);
+		}
+		allParams.add(query.page().size());
+		allParams.add(query.page().offset());
+		String sql = ((text == null) ? BROWSE : SEARCH).formatted(where, bound + 1, COLUMNS);
+		return this.jdbc.sql(sql).params(allParams).query((ResultSet rs) -> {
 			List<Ticket> items = new ArrayList<>();
 			long counted = 0;
 			while (rs.next()) {

@@ -91,6 +91,7 @@ class TicketsCountCapIntegrationTests extends TicketsIntegrationTest {
 		JsonNode byWord = get("q=" + this.word.toUpperCase() + "&size=2");
 		JsonNode byLetter = get("sellerId=" + this.seller + "&q=P&size=2");
 		JsonNode lastByWord = get("q=" + this.word + "&size=2&page=2");
+		JsonNode beyondByWord = get("q=" + this.word + "&size=2&page=9");
 
 		assertTotal(byWord, 3, 2, false);
 		assertThat(ids(byWord)).containsExactlyElementsOf(listed.subList(0, 2));
@@ -98,6 +99,8 @@ class TicketsCountCapIntegrationTests extends TicketsIntegrationTest {
 		assertThat(ids(byLetter)).containsExactlyElementsOf(listed.subList(0, 2));
 		assertTotal(lastByWord, 5, 3, true);
 		assertThat(ids(lastByWord)).containsExactlyElementsOf(listed.subList(4, 5));
+		assertTotal(beyondByWord, 5, 3, true);
+		assertThat(ids(beyondByWord)).isEmpty();
 	}
 
 	@Test
