@@ -73,6 +73,7 @@ describe('the single origin', () => {
     );
     const page = await visitor.get<Page<Ticket>>('/api/tickets?page=0&size=5');
     expect(page.body).toMatchObject({ page: 0, size: 5 });
+    expect(typeof page.body.totalExact).toBe('boolean');
     expectProblem(await visitor.get('/api/tickets?size=1000'), 400, 'validation_failed');
     expectProblem(await visitor.get('/api/tickets?status=lost'), 400, 'validation_failed');
   });

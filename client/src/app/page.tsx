@@ -2,6 +2,7 @@ import { Pagination } from '@/components/pagination';
 import { TicketCard } from '@/components/ticket-card';
 import { serverApi } from '@/lib/api/server';
 import { pageNumber, single } from '@/lib/navigation';
+import { morePages, totalText } from '@/lib/paging';
 
 const PAGE_SIZE = 12;
 
@@ -44,7 +45,7 @@ export default async function BrowsePage({
       <div className="page-head">
         <h2>{q ? `Tickets matching “${q}”` : 'Tickets on sale'}</h2>
         <p className="muted" data-testid="result-count">
-          {result.totalItems} {result.totalItems === 1 ? 'ticket' : 'tickets'}
+          {totalText(result, 'ticket', 'tickets')}
         </p>
       </div>
 
@@ -59,7 +60,12 @@ export default async function BrowsePage({
           ))}
         </div>
       )}
-      <Pagination page={result.page} totalPages={result.totalPages} href={href} />
+      <Pagination
+        page={result.page}
+        totalPages={result.totalPages}
+        more={morePages(result)}
+        href={href}
+      />
     </>
   );
 }

@@ -45,4 +45,25 @@ describe('Pagination', () => {
     );
     expect(screen.queryByRole('link', { name: 'Next →' })).toBeNull();
   });
+
+  it('offers the next page past the last one counted while more follow', () => {
+    render(<Pagination page={49} totalPages={50} more href={href} />);
+
+    expect(screen.getByText('Page 50 of 50+')).toBeDefined();
+    expect(screen.getByRole('link', { name: '← Previous' }).getAttribute('href')).toBe(
+      '/?q=jazz&page=48',
+    );
+    expect(screen.getByRole('link', { name: 'Next →' }).getAttribute('href')).toBe(
+      '/?q=jazz&page=50',
+    );
+  });
+
+  it('offers the next page from a single counted page while more follow', () => {
+    render(<Pagination page={0} totalPages={1} more href={href} />);
+
+    expect(screen.getByText('Page 1 of 1+')).toBeDefined();
+    expect(screen.getByRole('link', { name: 'Next →' }).getAttribute('href')).toBe(
+      '/?q=jazz&page=1',
+    );
+  });
 });

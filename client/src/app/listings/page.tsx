@@ -9,6 +9,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { currentUser, serverApi } from '@/lib/api/server';
 import { formatMoney } from '@/lib/money';
 import { pageNumber } from '@/lib/navigation';
+import { morePages } from '@/lib/paging';
 
 export const metadata: Metadata = { title: 'My listings' };
 
@@ -74,6 +75,7 @@ export default async function ListingsPage({
       <Pagination
         page={tickets.page}
         totalPages={tickets.totalPages}
+        more={morePages(tickets)}
         href={(p) => (p > 0 ? `/listings?page=${p}` : '/listings')}
       />
     </>

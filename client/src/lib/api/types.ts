@@ -159,8 +159,12 @@ export interface Page<T> {
   items: T[];
   page: number;
   size: number;
+  /** Exact unless `totalExact` is false: then more than this many exist. */
   totalItems: number;
+  /** `totalItems / size` rounded up; with `totalExact` false there is at least one more. */
   totalPages: number;
+  /** Only on lists whose count is bounded (`GET /api/tickets`, ADR 18). */
+  totalExact?: boolean;
 }
 
 export interface FieldError {

@@ -33,4 +33,18 @@ public record PageQuery(int page, int size) {
 		return (long) this.page * this.size;
 	}
 
+	/**
+	 * How many items a bounded count of a list counts exactly for this page: {@code cap},
+	 * or up to the end of this page when that is further, so that the pages a client
+	 * reaches by "next" are counted as it gets there. Counting one more than this tells
+	 * whether there are more ({@link PageResponse#bounded}).
+	 * @param cap how many items a count always covers, at least 1
+	 */
+	public long countBound(long cap) {
+		if (cap < 1) {
+			throw new IllegalArgumentException("count cap " + cap + " is not positive");
+		}
+		return Math.max(cap, offset() + this.size);
+	}
+
 }

@@ -3,6 +3,7 @@ package dev.ticketing.common.web;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +27,20 @@ class PageQueryTests {
 			"2147483647, 100, 214748364700" })
 	void theOffsetIsWhatThePagesBeforeHold(int page, int size, long offset) {
 		assertThat(new PageQuery(page, size).offset()).isEqualTo(offset);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "0, 20, 1000, 1000", "49, 20, 1000, 1000", "50, 20, 1000, 1020", "51, 20, 1000, 1040",
+			"0, 100, 3, 100", "2, 2, 3, 6", "0, 1, 1, 1", "2147483647, 100, 1000, 214748364800" })
+	void aBoundedCountCoversTheCapOrUpToTheEndOfThePage(int page, int size, long cap, long bound) {
+		assertThat(new PageQuery(page, size).countBound(cap)).isEqualTo(bound);
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 0, -1, Long.MIN_VALUE })
+	void aCountCapMustBePositive(long cap) {
+		assertThatThrownBy(() -> PageQuery.first().countBound(cap)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("count cap " + cap + " is not positive");
 	}
 
 	@ParameterizedTest

@@ -7,10 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import dev.ticketing.common.keys.Ed25519KeySet;
 import dev.ticketing.common.keys.KeySource;
 import dev.ticketing.tickets.pass.PassCodes;
+import dev.ticketing.tickets.ticket.CountCap;
 import dev.ticketing.tickets.ticket.PriceCap;
 
 /**
- * The price cap, and the pass codes signed with the pass key.
+ * The price cap, the count cap of listing searches, and the pass codes signed with the
+ * pass key.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TicketsProperties.class)
@@ -19,6 +21,11 @@ class TicketsConfiguration {
 	@Bean
 	PriceCap priceCap(TicketsProperties properties) {
 		return new PriceCap(properties.priceCapPercent());
+	}
+
+	@Bean
+	CountCap countCap(TicketsProperties properties) {
+		return new CountCap(properties.countCap());
 	}
 
 	@Bean

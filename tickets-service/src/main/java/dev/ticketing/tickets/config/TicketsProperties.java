@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.ticketing.tickets.ticket.CountCap;
 import dev.ticketing.tickets.ticket.PriceCap;
 
 /**
@@ -19,12 +20,15 @@ import dev.ticketing.tickets.ticket.PriceCap;
  *
  * @param priceCapPercent every listing's price is at most this percentage of its face
  * value ({@code TICKETS_PRICE_CAP_PERCENT}, 100–1000, default 120)
+ * @param countCap how many matching listings {@code GET /api/tickets} counts exactly
+ * before its total becomes a lower bound ({@code TICKETS_COUNT_CAP}, 1–100000, default
+ * 1000)
  * @param passKey the Ed25519 key that signs pass codes
  */
 @ConfigurationProperties("ticketing.tickets")
 @Validated
 public record TicketsProperties(@DefaultValue("120") @Min(100) @Max(PriceCap.MAX_PERCENT) int priceCapPercent,
-		@DefaultValue @Valid PassKey passKey) {
+		@DefaultValue("1000") @Min(1) @Max(CountCap.MAX_LISTINGS) int countCap, @DefaultValue @Valid PassKey passKey) {
 
 	/**
 	 * Where the pass key comes from, as auth's signing key: {@code pem}

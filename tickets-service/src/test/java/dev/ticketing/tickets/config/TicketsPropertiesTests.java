@@ -10,14 +10,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 import dev.ticketing.tickets.pass.PassCodes;
+import dev.ticketing.tickets.ticket.CountCap;
 import dev.ticketing.tickets.ticket.PriceCap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ticketing.tickets.*} is typed and validated at start-up: a price cap outside
- * 100–1000 or not a number, or no pass key, stops the service with a message saying what
- * to set.
+ * 100–1000 or not a number, a count cap outside 1–100000, or no pass key, stops the
+ * service with a message saying what to set.
  */
 class TicketsPropertiesTests {
 
@@ -55,6 +56,25 @@ class TicketsPropertiesTests {
 				.run((context) -> assertThat(context).as(value)
 					.getFailure()
 					.hasStackTraceContaining("ticketing.tickets.price-cap-percent"));
+		}
+	}
+
+	@Test
+	void theCountCapIs1000ListingsByDefaultAndMayBeSet() {
+		runner().run((context) -> assertThat(context.getBean(CountCap.class)).isEqualTo(new CountCap(1000)));
+		runner().withPropertyValues("ticketing.tickets.count-cap=1")
+			.run((context) -> assertThat(context.getBean(CountCap.class).listings()).isEqualTo(1));
+		runner().withPropertyValues("ticketing.tickets.count-cap=100000")
+			.run((context) -> assertThat(context.getBean(CountCap.class).listings()).isEqualTo(100_000));
+	}
+
+	@Test
+	void aCountCapOutsideTheRangeOrNotANumberStopsTheService() {
+		for (String value : new String[] { "0", "-1", "100001", "abc", "2.5" }) {
+			runner().withPropertyValues("ticketing.tickets.count-cap=" + value)
+				.run((context) -> assertThat(context).as(value)
+					.getFailure()
+					.hasStackTraceContaining("ticketing.tickets.count-cap"));
 		}
 	}
 

@@ -150,7 +150,7 @@ class TicketControllerTests {
 	@Test
 	void answersTheFirstPageOfAvailableTicketsByDefault() throws Exception {
 		given(this.tickets.search(any()))
-			.willReturn(PageResponse.of(List.of(ticket(TicketStatus.AVAILABLE, 2)), PageQuery.first(), 21));
+			.willReturn(PageResponse.bounded(List.of(ticket(TicketStatus.AVAILABLE, 2)), PageQuery.first(), 21, 1000));
 
 		this.mvc.perform(get("/api/tickets"))
 			.andExpect(status().isOk())
@@ -161,9 +161,22 @@ class TicketControllerTests {
 			.andExpect(jsonPath("$.page").value(0))
 			.andExpect(jsonPath("$.size").value(20))
 			.andExpect(jsonPath("$.totalItems").value(21))
-			.andExpect(jsonPath("$.totalPages").value(2));
+			.andExpect(jsonPath("$.totalPages").value(2))
+			.andExpect(jsonPath("$.totalExact").value(true));
 
 		verify(this.tickets).search(new TicketQuery(TicketStatus.AVAILABLE, null, null, new PageQuery(0, 20)));
+	}
+
+	@Test
+	void answersACappedTotalAsALowerBound() throws Exception {
+		given(this.tickets.search(any())).willReturn(
+				PageResponse.bounded(List.of(ticket(TicketStatus.AVAILABLE, 1)), PageQuery.first(), 1001, 1000));
+
+		this.mvc.perform(get("/api/tickets"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalItems").value(1000))
+			.andExpect(jsonPath("$.totalPages").value(50))
+			.andExpect(jsonPath("$.totalExact").value(false));
 	}
 
 	@ParameterizedTest

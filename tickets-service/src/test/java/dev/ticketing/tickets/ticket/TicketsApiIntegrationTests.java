@@ -182,7 +182,10 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 		JsonNode page = list("sellerId=" + this.seller);
 
 		assertThat(ids(page)).containsExactly(third, second, first);
-		assertThat(page.propertyNames()).containsExactlyInAnyOrder("items", "page", "size", "totalItems", "totalPages");
+		assertThat(page.propertyNames()).containsExactlyInAnyOrder("items", "page", "size", "totalItems", "totalPages",
+				"totalExact");
+		assertThat(page.path("totalExact").isBoolean()).isTrue();
+		assertThat(page.path("totalExact").asBoolean()).isTrue();
 		assertThat(page.path("page").asInt()).isZero();
 		assertThat(page.path("size").asInt()).isEqualTo(20);
 		assertThat(page.path("totalItems").asLong()).isEqualTo(3);
@@ -294,6 +297,46 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 		assertThat(ids(exact)).containsExactlyElementsOf(newestFirst);
 		assertPage(list(mine + "&size=100"), 0, 100, 5, 1);
 		assertPage(list(mine + "&size=1&page=4"), 4, 1, 5, 5);
+		assertPage(list(mine + "&size=100&page=" + Integer.MAX_VALUE), Integer.MAX_VALUE, 100, 5, 1);
+	}
+
+	@Test
+	void listMatchesTextsTooShortForTrigramsAsLongerOnes() {
+		String inTitle = createTicket(this.seller, "title", "Ab " + this.word, "venue", "Somewhere").path("id")
+			.asString();
+		String inVenue = createTicket(this.seller, "title", "Other " + this.word, "venue", "The xY club").path("id")
+			.asString();
+		String accented = createTicket(this.seller, "title", "Élan vital " + this.word, "venue", "Æsir hall").path("id")
+			.asString();
+		String mine = "sellerId=" + this.seller + "&q=";
+
+		assertThat(ids(list(mine + "aB"))).containsExactly(inTitle);
+		assertThat(ids(list(mine + "XY"))).containsExactly(inVenue);
+		assertThat(ids(list(mine + "y"))).containsExactly(inVenue);
+		assertThat(ids(list(mine + encode("é")))).containsExactly(accented);
+		assertThat(ids(list(mine + encode("ÉLAN")))).containsExactly(accented);
+		assertThat(ids(list(mine + encode("æS")))).containsExactly(accented);
+		assertThat(ids(list(mine + encode("æsir HALL")))).containsExactly(accented);
+		assertThat(ids(list(mine + encode("b " + this.word.substring(0, 1))))).containsExactly(inTitle);
+		assertThat(ids(list(mine + encode("r " + this.word)))).containsExactly(inVenue);
+		assertThat(ids(list(mine + "zq"))).isEmpty();
+		assertThat(ids(list("q=" + encode("n vital " + this.word)))).containsExactly(accented);
+	}
+
+	@Test
+	void listTreatsLikeWildcardsLiterallyInLongerTextsToo() {
+		String percent = createTicket(this.seller, "title", "Save 100% " + this.word).path("id").asString();
+		createTicket(this.seller, "title", "Save 1000 " + this.word);
+		String underscore = createTicket(this.seller, "venue", "Hall_b " + this.word).path("id").asString();
+		createTicket(this.seller, "venue", "Hallxb " + this.word);
+		String backslash = createTicket(this.seller, "title", "C:\\gig " + this.word).path("id").asString();
+		createTicket(this.seller, "title", "C:gig " + this.word);
+
+		assertThat(ids(list("q=" + encode("100% " + this.word)))).containsExactly(percent);
+		assertThat(ids(list("q=" + encode("hall_B " + this.word)))).containsExactly(underscore);
+		assertThat(ids(list("q=" + encode("c:\\GIG " + this.word)))).containsExactly(backslash);
+		assertThat(ids(list("q=" + encode("%" + this.word)))).isEmpty();
+		assertThat(ids(list("q=" + encode("_" + this.word)))).isEmpty();
 	}
 
 	// PUT /api/tickets/{id}
@@ -576,6 +619,7 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 		assertThat(page.path("size").asInt()).isEqualTo(size);
 		assertThat(page.path("totalItems").asLong()).isEqualTo(totalItems);
 		assertThat(page.path("totalPages").asLong()).isEqualTo(totalPages);
+		assertThat(page.path("totalExact").asBoolean()).isTrue();
 	}
 
 	/** Reserves a ticket the way orders-service does: an {@code order.created} event. */
