@@ -302,7 +302,7 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 
 	@Test
 	void listMatchesTextsTooShortForTrigramsAsLongerOnes() {
-		String inTitle = createTicket(this.seller, "title", "Ab " + this.word, "venue", "Somewhere").path("id")
+		String inTitle = createTicket(this.seller, "title", "Kq " + this.word, "venue", "Somewhere").path("id")
 			.asString();
 		String inVenue = createTicket(this.seller, "title", "Other " + this.word, "venue", "The xY club").path("id")
 			.asString();
@@ -310,14 +310,16 @@ class TicketsApiIntegrationTests extends TicketsIntegrationTest {
 			.asString();
 		String mine = "sellerId=" + this.seller + "&q=";
 
-		assertThat(ids(list(mine + "aB"))).containsExactly(inTitle);
+		// Letters that the random word (w + hex digits) never holds, so only the texts
+		// here match.
+		assertThat(ids(list(mine + "kQ"))).containsExactly(inTitle);
 		assertThat(ids(list(mine + "XY"))).containsExactly(inVenue);
 		assertThat(ids(list(mine + "y"))).containsExactly(inVenue);
 		assertThat(ids(list(mine + encode("é")))).containsExactly(accented);
 		assertThat(ids(list(mine + encode("ÉLAN")))).containsExactly(accented);
 		assertThat(ids(list(mine + encode("æS")))).containsExactly(accented);
 		assertThat(ids(list(mine + encode("æsir HALL")))).containsExactly(accented);
-		assertThat(ids(list(mine + encode("b " + this.word.substring(0, 1))))).containsExactly(inTitle);
+		assertThat(ids(list(mine + encode("q " + this.word.substring(0, 1))))).containsExactly(inTitle);
 		assertThat(ids(list(mine + encode("r " + this.word)))).containsExactly(inVenue);
 		assertThat(ids(list(mine + "zq"))).isEmpty();
 		assertThat(ids(list("q=" + encode("n vital " + this.word)))).containsExactly(accented);
