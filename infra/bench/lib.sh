@@ -12,7 +12,7 @@ problem() { problems+=("$*"); printf 'problem: %s\n' "$*" >&2; }
 db() { printf 'ticketing_%s%s' "$1" "$TICKETING_DB_SUFFIX"; }
 # Debian's psql is a Perl wrapper that picks a version on every call; the fan-out is polled twice a
 # second, so the newest client binary is called directly where there is one.
-PSQL="$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1)"
+PSQL="$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1 || true)"
 PSQL="${PSQL:-psql}"
 pg() { "$PSQL" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -t -A -v ON_ERROR_STOP=1 "$@"; } # rows unaligned
 admin() { pg -d postgres -c "$1"; } # admin <statement>: on the server's own database
@@ -328,7 +328,7 @@ statuses() { # the status counts of R, e.g. "201 × 499, 409 × 1"
 # no service has a request in flight but the one asking (Spring's http.server.requests.active).
 in_flight() { # in_flight <port>
   curl -s --max-time 5 "http://127.0.0.1:$1/actuator/prometheus" \
-    | awk '/^http_server_requests_active_seconds_active_count/ { n += $NF } END { printf "%d", n }'
+    | awk '/^http_server_requests_active_seconds_count/ { n += $NF } END { printf "%d", n }'
 }
 drain() {
   local i port quiet=0 busy
