@@ -1,13 +1,15 @@
 # syntax=docker/dockerfile:1
 # The image of one Java service; skaffold.yaml and the CI workflow build each of the four with
 #   docker build --build-arg SERVICE=<module> -t <module> .
-# infra/docker/rehearse.sh runs this file's build commands on a machine without a Docker engine,
-# so `bin/test` proves that they build and that the image's layout starts.
+# bin/test builds it with podman (infra/containers/build.sh), passing local base images where no
+# registry is reachable; the defaults are the public images.
 ARG SERVICE=auth-service
+ARG JDK_IMAGE=eclipse-temurin:25-jdk-noble
+ARG JRE_IMAGE=eclipse-temurin:25-jre-noble
 
 # Build: the Maven wrapper packages the service and the modules it needs with JDK 25; Maven's
 # downloads live in a cache mount, so they are never part of a layer.
-FROM eclipse-temurin:25-jdk-noble AS build
+FROM ${JDK_IMAGE} AS build
 ARG SERVICE
 WORKDIR /workspace
 COPY . .
@@ -17,7 +19,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B --no-transfer-progress -pl "$S
 RUN cp "$SERVICE"/target/"$SERVICE"-*.jar application.jar && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 
 # Run: the JRE only, as an unprivileged user; a code change rebuilds the last layer alone.
-FROM eclipse-temurin:25-jre-noble
+FROM ${JRE_IMAGE}
 RUN groupadd --system --gid 10001 ticketing && useradd --system --uid 10001 --gid ticketing --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ticketing
 WORKDIR /app
 COPY --from=build /workspace/extracted/dependencies/ ./

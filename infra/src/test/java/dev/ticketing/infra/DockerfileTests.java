@@ -1,7 +1,9 @@
 package dev.ticketing.infra;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -14,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Dockerfiles agree with the manifests that run their images: the user the pods run
  * as, the port, the health check path; and their runtime stages carry no build tools.
- * {@code infra/docker/rehearse.sh}, run by {@code bin/test}, runs their build commands
- * and starts what they assemble.
+ * {@code infra/containers/build.sh}, run by {@code bin/test}, builds them with podman, and
+ * {@code infra/containers/image-test.sh} checks the images it built.
  */
 class DockerfileTests {
 
@@ -77,19 +79,32 @@ class DockerfileTests {
 		assertThat(client).contains("node_modules/", ".next/");
 	}
 
-	/** Just enough of a Dockerfile to compare with the manifests. */
+	/**
+	 * Just enough of a Dockerfile to compare with the manifests. A stage's base image is the
+	 * one a build without build arguments uses: an {@code ARG} before the first
+	 * {@code FROM} gives its default.
+	 */
 	record Dockerfile(List<Stage> stages) {
 
 		static Dockerfile read(String path) {
 			List<Stage> stages = new ArrayList<>();
+			Map<String, String> defaults = new HashMap<>();
 			for (String line : Repository.read(path).lines().toList()) {
 				String trimmed = line.strip();
 				if (trimmed.isEmpty() || trimmed.startsWith("#")) {
 					continue;
 				}
 				String[] parts = trimmed.split("\\s+", 2);
-				if (parts[0].equals("FROM")) {
-					stages.add(new Stage(parts[1].split("\\s+")[0], new ArrayList<>()));
+				if (parts[0].equals("ARG") && stages.isEmpty() && parts[1].contains("=")) {
+					String[] argument = parts[1].split("=", 2);
+					defaults.put(argument[0], argument[1]);
+				}
+				else if (parts[0].equals("FROM")) {
+					String image = parts[1].split("\\s+")[0];
+					for (Map.Entry<String, String> argument : defaults.entrySet()) {
+						image = image.replace("${" + argument.getKey() + "}", argument.getValue());
+					}
+					stages.add(new Stage(image, new ArrayList<>()));
 				}
 				else if (!stages.isEmpty()) {
 					stages.get(stages.size() - 1).instructions().add(trimmed);
