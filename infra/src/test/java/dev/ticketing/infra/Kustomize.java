@@ -36,6 +36,14 @@ final class Kustomize {
 		}
 	}
 
+	/**
+	 * Renders the kustomization in {@code dir} as it stands: nothing is copied or
+	 * generated first, so every file it reads must be there.
+	 */
+	static String render(Path dir) {
+		return run(dir, command(dir));
+	}
+
 	private static List<String> command(Path dir) {
 		if (onPath("kustomize")) {
 			return List.of("kustomize", "build", dir.toString());
