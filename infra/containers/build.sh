@@ -41,6 +41,6 @@ for name in "${images[@]}"; do
   size="$(podman image inspect --format '{{.Size}}' "localhost/$name")"
   printf '    %-17s %4d MB, built in %d s\n' "$name" $((size / 1000000)) $((SECONDS - started)) >&2
 done
-# What the builds left behind (each build's first stage, untagged): the cache mounts keep what is
-# slow to make again.
-podman image prune --force >/dev/null
+# Each build leaves its first stage behind, untagged: a later build of the same sources reuses it.
+# Those of builds more than a day old go; Maven's and npm's downloads stay in the cache mounts.
+podman image prune --force --filter until=24h >/dev/null

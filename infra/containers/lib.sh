@@ -27,6 +27,18 @@ DEBOOTSTRAP_IMAGE=localhost/ticketing/debootstrap:bookworm
 # modules, without the compiler, jlink, jshell, the debugger and the other tools.
 JRE_MODULES=java.se,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.dynalink,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.management,jdk.management.agent,jdk.management.jfr,jdk.naming.dns,jdk.net,jdk.nio.mapmode,jdk.security.auth,jdk.security.jgss,jdk.unsupported,jdk.xml.dom,jdk.zipfs
 
+# podman and debootstrap need root: as root here; through sudo where the user may (GitHub's runner).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    command "$@"
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo --preserve-env=CONTAINERS_CONF "$@"
+  else
+    die "$1 needs root here: run as root, or as a user who may sudo"
+  fi
+}
+podman() { as_root podman "$@"; }
+
 image_exists() { podman image exists "$1"; }
 
 ensure_debootstrap_image() {
@@ -34,15 +46,15 @@ ensure_debootstrap_image() {
   local dir
   dir="$(mktemp -d)"
   say "making $DEBOOTSTRAP_IMAGE with debootstrap (once; about a minute)"
-  debootstrap --variant=minbase --include=ca-certificates bookworm "$dir" http://deb.debian.org/debian \
+  as_root debootstrap --variant=minbase --include=ca-certificates bookworm "$dir" http://deb.debian.org/debian \
     >"$RUN_DIR/logs/debootstrap.log" 2>&1 || {
     tail -n 20 "$RUN_DIR/logs/debootstrap.log" >&2
-    rm -rf "$dir"
+    as_root rm -rf "$dir"
     die "debootstrap failed (log: .run/logs/debootstrap.log)"
   }
-  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/*
-  tar -C "$dir" -c . | podman import --quiet - "$DEBOOTSTRAP_IMAGE" >/dev/null
-  rm -rf "$dir"
+  as_root rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/*
+  as_root tar -C "$dir" -c . | podman import --quiet - "$DEBOOTSTRAP_IMAGE" >/dev/null
+  as_root rm -rf "$dir"
 }
 
 # base_image <name> <from> <inputs> <fill>: builds localhost/ticketing/<name>:<digest> from

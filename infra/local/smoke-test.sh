@@ -10,19 +10,20 @@ source "$(dirname "$0")/lib.sh"
 
 site="${SMOKE_SITE:-http://localhost:3000}"
 namespace="${SMOKE_NAMESPACE:-}"
+# An image's JAVA_TOOL_OPTIONS makes the JVM print one plain line before the service logs.
+first_app_line() { awk '!/^Picked up JAVA_TOOL_OPTIONS:/ && !done { print; done = 1 }'; }
 if [ -n "$namespace" ]; then
   # The README's `kubectl exec` with a small heap, beside the service in its memory limit.
   roles() { kubectl exec -n "$namespace" deploy/auth-service -- java -Xmx128m -jar application.jar roles "$@"; }
   # Actuator is not behind the Ingress; the API server's proxy reaches the Service.
   tickets_metrics() { kubectl get --raw "/api/v1/namespaces/$namespace/services/tickets-service:http/proxy/actuator/prometheus"; }
-  # The image's JAVA_TOOL_OPTIONS makes the JVM print one plain line before the service logs.
   first_auth_log_line() {
-    kubectl logs -n "$namespace" deploy/auth-service | awk '!/^Picked up JAVA_TOOL_OPTIONS:/ && !done { print; done = 1 }'
+    kubectl logs -n "$namespace" deploy/auth-service | first_app_line
   }
 else
   roles() { "$ROOT/bin/roles" "$@"; }
   tickets_metrics() { curl -s http://localhost:8082/actuator/prometheus; }
-  first_auth_log_line() { head -n 1 "$RUN_DIR/logs/auth-service.log"; }
+  first_auth_log_line() { first_app_line <"$RUN_DIR/logs/auth-service.log"; }
 fi
 
 passed=0
