@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Checks each image of the system that bin/run --images started (infra/containers/system-test.sh
-# runs it): the container runs as the image's non-root user, with a read-only root filesystem, as
-# the manifests require; it passes its own HEALTHCHECK; the image holds no build tools, sources or
-# build-only packages; and its size is reported.
+# runs it): the container has its pod's environment and runs as the image's non-root user, with a
+# read-only root filesystem, as the manifests require; it passes its own HEALTHCHECK; the image
+# holds no build tools, sources or build-only packages; and its size is reported.
 set -euo pipefail
 source "$(dirname "$0")/../local/lib.sh"
 source "$ROOT/infra/containers/lib.sh"
@@ -32,6 +32,9 @@ for name in "${IMAGES[@]}"; do
   uid="$(in_container id -u)"
   check "$name: the image's user ($user) is not root, and the container runs as it" \
     test -n "$user" -a "$user" != root -a "$user" != 0 -a "$uid" != 0 -a "$uid" = "$(in_container id -u "${user%%:*}")"
+  missing="$(comm -23 <(python3 "$CONTAINERS_DIR/pod.py" "$IMAGES_DIR/manifests.yaml" "$name" --files /nonexistent --env-names | sort) \
+    <(podman inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "ticketing-$name" | sed -n 's/=.*//p' | sort))"
+  check "$name: it has every environment variable its pod has (${missing//$'\n'/ })" test -z "$missing"
   check "$name: its root filesystem is read-only" \
     test "$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' "ticketing-$name")" = true
   check "$name: nothing can be written outside the pod's own volumes" \

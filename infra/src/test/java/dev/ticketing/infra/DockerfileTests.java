@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Dockerfiles agree with the manifests that run their images: the user the pods run
  * as, the port, the health check path; and their runtime stages carry no build tools.
- * {@code infra/containers/build.sh}, run by {@code bin/test}, builds them with podman, and
- * {@code infra/containers/image-test.sh} checks the images it built.
+ * {@code infra/containers/build.sh}, run by {@code bin/test}, builds them with podman,
+ * and {@code infra/containers/image-test.sh} checks the images it built.
  */
 class DockerfileTests {
 
@@ -80,8 +80,8 @@ class DockerfileTests {
 	}
 
 	/**
-	 * Just enough of a Dockerfile to compare with the manifests. A stage's base image is the
-	 * one a build without build arguments uses: an {@code ARG} before the first
+	 * Just enough of a Dockerfile to compare with the manifests. A stage's base image is
+	 * the one a build without build arguments uses: an {@code ARG} before the first
 	 * {@code FROM} gives its default.
 	 */
 	record Dockerfile(List<Stage> stages) {
