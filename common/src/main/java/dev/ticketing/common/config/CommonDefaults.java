@@ -26,6 +26,10 @@ public class CommonDefaults implements EnvironmentPostProcessor {
 			Map.entry("server.error.whitelabel.enabled", "false"),
 			Map.entry("spring.mvc.problemdetails.enabled", "false"),
 			Map.entry("spring.threads.virtual.enabled", "true"),
+			// How long (ms) a request waits for a pooled connection while the database
+			// is down before it is answered 503 (ADR 6); with HikariCP's 30 s the
+			// storefront's proxy, which waits as long, would answer 504 first.
+			Map.entry("spring.datasource.hikari.connection-timeout", "5000"),
 			// No service authenticates with a user store; without this Boot would create
 			// one and log a generated password.
 			Map.entry("spring.autoconfigure.exclude",

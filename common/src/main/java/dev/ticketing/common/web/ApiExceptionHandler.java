@@ -41,8 +41,9 @@ import dev.ticketing.common.domain.InvalidField;
  * Turns every exception that reaches Spring MVC into the problem shape of DESIGN §2: the
  * framework's own (unknown route, wrong method or media type, unreadable or invalid
  * body), each service's refusals ({@link DomainException}, with the status
- * {@link ProblemStatuses} gives its code), and anything unexpected, which is logged and
- * answered with a 500 that reveals nothing of it.
+ * {@link ProblemStatuses} gives its code), the database being out of reach
+ * ({@link DatabaseOutage}: 503 with {@code Retry-After}), and anything unexpected, which
+ * is logged and answered with a 500 that reveals nothing of it.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -75,6 +76,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		if (DatabaseOutage.explains(ex)) {
+			// Every request fails this way while the database is away: one line each, no
+			// stack; readiness is down meanwhile, which is where an operator looks.
+			log.warn("Answering 503: the database is unreachable ({})", DatabaseOutage.describe(ex));
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(DatabaseOutage.RETRY_AFTER)))
+				.body(Problems.forStatus(503));
+		}
 		log.error("Unexpected error while handling the request", ex);
 		return internalError();
 	}

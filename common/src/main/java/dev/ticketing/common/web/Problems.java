@@ -64,7 +64,7 @@ public final class Problems {
 			case 413 -> "payload_too_large";
 			case 415 -> "unsupported_media_type";
 			case 429 -> "too_many_requests";
-			case 503 -> "unavailable";
+			case 503 -> "service_unavailable";
 			default -> (status >= 500) ? "internal_error" : "bad_request";
 		};
 	}
@@ -80,6 +80,7 @@ public final class Problems {
 			case 406 -> "No acceptable representation is available.";
 			case 413 -> "The request body is larger than 64 KiB.";
 			case 415 -> "The content type is not supported; send application/json.";
+			case 503 -> "The service is unavailable for a moment; please try again shortly.";
 			default -> (status >= 500) ? "An unexpected error occurred." : "The request was refused.";
 		};
 	}

@@ -57,6 +57,15 @@ class CommonDefaultsTests extends WebIntegrationTest {
 	}
 
 	@Test
+	void waitsSecondsNotHalfAMinuteForAPooledConnection() {
+		StandardEnvironment environment = new StandardEnvironment();
+
+		new CommonDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class)).isEqualTo(5000L);
+	}
+
+	@Test
 	void givesWayToTheServicesOwnConfiguration() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()

@@ -233,4 +233,13 @@ class ApiExceptionHandlerTests extends WebIntegrationTest {
 		assertThat(response.body()).doesNotContain("SELECT", "secret", "Exception", "dev.ticketing", "trace");
 	}
 
+	@Test
+	void answersAFailureForWantOfTheDatabaseWith503AndRetryAfter() {
+		TestHttp.Response response = this.http.send("POST", "/api/things/unreachable", BodyPublishers.noBody());
+
+		response.assertProblem(503, "service_unavailable");
+		assertThat(response.header("Retry-After")).hasValue("5");
+		assertThat(response.body()).doesNotContain("connection", "JDBC", "Exception", "08003");
+	}
+
 }

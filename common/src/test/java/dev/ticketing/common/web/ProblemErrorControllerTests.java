@@ -16,6 +16,15 @@ class ProblemErrorControllerTests extends WebIntegrationTest {
 	}
 
 	@Test
+	void answersAFilterThatFindsNoDatabaseWith503AndRetryAfter() {
+		TestHttp.Response response = this.http.get(TestApp.FILTER_OUTAGE_PATH);
+
+		response.assertProblem(503, "service_unavailable");
+		assertThat(response.header("Retry-After")).hasValue("5");
+		assertThat(response.body()).doesNotContain("Hikari", "JDBC", "Exception", "08001");
+	}
+
+	@Test
 	void keepsTheRequestIdOfAFailureOutsideSpringMvc() {
 		TestHttp.Response response = this.http.get(TestApp.FILTER_FAILURE_PATH, RequestIdFilter.HEADER, "filter-42");
 

@@ -76,7 +76,7 @@ class ProblemStatusesTests {
 	@ParameterizedTest
 	@CsvSource({ "validation_failed, BAD_REQUEST", "malformed_request, BAD_REQUEST", "unauthenticated, UNAUTHORIZED",
 			"forbidden, FORBIDDEN", "not_found, NOT_FOUND", "conflict, CONFLICT",
-			"too_many_requests, TOO_MANY_REQUESTS", "unavailable, SERVICE_UNAVAILABLE" })
+			"too_many_requests, TOO_MANY_REQUESTS", "service_unavailable, SERVICE_UNAVAILABLE" })
 	void mergedStatusesIncludeCommonsCodes(String code, HttpStatus status) {
 		assertThat(ProblemStatuses.merge(List.of()).statusOf(code)).contains(status);
 		assertThat(ProblemStatuses.COMMON.statusOf(code)).contains(status);

@@ -1,6 +1,8 @@
 package dev.ticketing.common.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +62,9 @@ public class TestApp {
 
 	/** A path that fails inside a servlet filter, before Spring MVC. */
 	static final String FILTER_FAILURE_PATH = "/api/filter-boom";
+
+	/** A path whose servlet filter finds no database connection, before Spring MVC. */
+	static final String FILTER_OUTAGE_PATH = "/api/filter-outage";
 
 	@Bean
 	PublicKeyResolver testKeyResolver() {
@@ -87,6 +94,25 @@ public class TestApp {
 
 				});
 		registration.addUrlPatterns(FILTER_FAILURE_PATH);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> outageFilter() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) {
+						throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+								new SQLTransientConnectionException(
+										"HikariPool-1 - Connection is not available, request timed out after 5000ms.",
+										"08001"));
+					}
+
+				});
+		registration.addUrlPatterns(FILTER_OUTAGE_PATH);
 		return registration;
 	}
 
@@ -177,6 +203,13 @@ public class TestApp {
 		@GetMapping("/api/boom")
 		Map<String, Object> boom() {
 			throw new IllegalStateException("SELECT secret FROM users failed in dev.ticketing.Things");
+		}
+
+		@PostMapping("/api/things/unreachable")
+		Map<String, Object> unreachable() {
+			// What a transaction whose connection died under it ends with.
+			throw new TransactionSystemException("JDBC rollback failed",
+					new SQLException("This connection has been closed.", "08003"));
 		}
 
 		@GetMapping("/api/me")
