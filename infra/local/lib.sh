@@ -167,3 +167,83 @@ export CHROMIUM_PATH="$CHROMIUM"
 ensure_chromium() {
   [ -x "$CHROMIUM" ] || apt_install chromium
 }
+
+# The second instance of a service in bin/run --scaled listens 10 ports above the first.
+instance_port() { # instance_port <first instance's port> <instance number>
+  echo $(($1 + 10 * ($2 - 1)))
+}
+
+# bin/run --scaled's JetStream cluster, as the production overlay's (infra/k8s/overlays/prod):
+# three nats-servers n1..n3 on loopback beside the machine's own on 4222, clients on 4231-4233,
+# routes on 6231-6233, monitoring on 8231-8233, each with its store under .run/nats-cluster/ and
+# started through .run/launch/nats-<node> with its pid in .run/nats-<node>.pid (bin/instance and
+# bin/stop treat them as they treat the services).
+NATS_CLUSTER_NODES=(n1 n2 n3)
+NATS_CLUSTER_URL="nats://127.0.0.1:4231,nats://127.0.0.1:4232,nats://127.0.0.1:4233"
+
+nats_cluster_instances() { # one line per node for .run/instances: name, client port, readiness URL
+  local i
+  for i in 1 2 3; do echo "nats-n$i 423$i http://127.0.0.1:823$i/healthz"; done
+}
+
+# The meta leader all three servers agree on, or nothing.
+nats_cluster_leader() {
+  local i leaders=()
+  for i in 1 2 3; do
+    leaders+=("$(curl -fs --max-time 2 "http://127.0.0.1:823$i/jsz" | grep -o '"leader": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')")
+  done
+  [ -n "${leaders[0]}" ] && [ "${leaders[0]}" = "${leaders[1]}" ] && [ "${leaders[1]}" = "${leaders[2]}" ] \
+    && echo "${leaders[0]}"
+}
+
+start_nats_cluster() {
+  local i dir="$RUN_DIR/nats-cluster" binary port
+  binary="$(command -v nats-server)"
+  mkdir -p "$dir" "$RUN_DIR/logs" "$RUN_DIR/launch"
+  for i in 1 2 3; do
+    for port in "423$i" "623$i" "823$i"; do
+      ! port_open "$port" || die "port $port is in use: the NATS cluster of bin/run --scaled needs 4231-4233, 6231-6233 and 8231-8233"
+    done
+    mkdir -p "$dir/n$i"
+    cat >"$dir/n$i.conf" <<CONF
+# Written by bin/run --scaled: node n$i of the local JetStream cluster (lib.sh, start_nats_cluster).
+server_name: n$i
+listen: 127.0.0.1:423$i
+http: 127.0.0.1:823$i
+jetstream {
+  store_dir: "$dir/n$i"
+  max_memory_store: 256MB
+  max_file_store: 8GB
+}
+cluster {
+  name: ticketing-local
+  listen: 127.0.0.1:623$i
+  routes: [nats-route://127.0.0.1:6231, nats-route://127.0.0.1:6232, nats-route://127.0.0.1:6233]
+  connect_retries: 120
+}
+CONF
+    printf '#!/usr/bin/env bash\n# Written by bin/run --scaled: starts NATS node n%s; run it through bin/instance.\nexec %q -c %q\n' \
+      "$i" "$binary" "$dir/n$i.conf" >"$RUN_DIR/launch/nats-n$i"
+    chmod 700 "$RUN_DIR/launch/nats-n$i"
+    say "starting NATS node n$i on :423$i (routes :623$i, monitoring :823$i, log: .run/logs/nats-n$i.log)"
+    nohup "$RUN_DIR/launch/nats-n$i" >>"$RUN_DIR/logs/nats-n$i.log" 2>&1 &
+    echo $! >"$RUN_DIR/nats-n$i.pid"
+  done
+  wait_for 60 "the NATS cluster's JetStream meta leader" nats_cluster_leader >/dev/null
+  say "NATS cluster up, JetStream meta leader $(nats_cluster_leader)"
+}
+
+# stop_process <pid file> [quiet]: SIGTERM, up to 30 s to end (a service finishes what it holds),
+# then SIGKILL; removes the pid file.
+stop_process() {
+  local pidfile="$1" quiet="${2:-no}" pid name i
+  pid="$(cat "$pidfile")"
+  name="$(basename "$pidfile" .pid)"
+  if kill -0 "$pid" 2>/dev/null; then
+    [ "$quiet" = yes ] || echo "stopping $name ($pid)"
+    kill -TERM "$pid"
+    for ((i = 0; i < 60; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    ! kill -0 "$pid" 2>/dev/null || kill -KILL "$pid"
+  fi
+  rm -f "$pidfile"
+}

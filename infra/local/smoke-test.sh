@@ -22,7 +22,13 @@ if [ -n "$namespace" ]; then
   }
 else
   roles() { "$ROOT/bin/roles" "$@"; }
-  tickets_metrics() { curl -s http://localhost:8082/actuator/prometheus; }
+  # Whichever instance of tickets-service took the request relays it (bin/run --scaled runs two).
+  tickets_metrics() {
+    local port
+    for port in $(awk '$1 ~ /^tickets-service(-[0-9]+)?$/ { print $2 }' "$RUN_DIR/instances" 2>/dev/null || echo 8082); do
+      curl -s "http://localhost:$port/actuator/prometheus"
+    done
+  }
   first_auth_log_line() { first_app_line <"$RUN_DIR/logs/auth-service.log"; }
 fi
 

@@ -3,6 +3,7 @@ package dev.ticketing.common.keys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -118,20 +119,37 @@ public final class Ed25519KeySet implements PublicKeyResolver {
 		return Jwks.builder().key(key).algorithm("EdDSA").publicKeyUse("sig").idFromThumbprint().build();
 	}
 
+	/**
+	 * The key in {@code file}, generated there first if there is none. Several instances
+	 * of a service may start at once on one state directory (bin/run --scaled): the key
+	 * is written whole to a file of this process's own and then linked into place, which
+	 * fails if another process got there first, so every instance ends up with the one
+	 * key that was published and none reads a half-written file.
+	 */
 	private static PrivateKey loadOrGenerate(Path file) {
 		if (Files.exists(file)) {
 			return privateKeyFromPem(read(file));
 		}
+		Path written = null;
 		try {
 			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded());
-			Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+			Path directory = file.toAbsolutePath().getParent();
+			Files.createDirectories(directory);
+			written = Files.createTempFile(directory, "." + file.getFileName() + "-", ".tmp");
 			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+				Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException ex) {
 				// Not a POSIX file system; nothing more to restrict.
+			}
+			Files.writeString(written, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII,
+					StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+			try {
+				Files.createLink(file, written);
+			}
+			catch (FileAlreadyExistsException ex) {
+				// Another instance published its key first: that one is the service's.
+				return privateKeyFromPem(read(file));
 			}
 			log.info("Generated a new Ed25519 key in {}", file);
 			return pair.getPrivate();
@@ -141,6 +159,16 @@ public final class Ed25519KeySet implements PublicKeyResolver {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the key to " + file, ex);
+		}
+		finally {
+			if (written != null) {
+				try {
+					Files.deleteIfExists(written);
+				}
+				catch (IOException ex) {
+					log.debug("Could not delete {}: {}", written, ex.toString());
+				}
+			}
 		}
 	}
 

@@ -73,7 +73,9 @@ public class DeadLetters {
 	/**
 	 * Publishes the message an entry points to again, on its subject, and removes the
 	 * entry. Every consumer of the subject receives the copy; those that applied the
-	 * event before ignore it through their inbox.
+	 * event before ignore it through their inbox. The copy's message id is the entry's,
+	 * so replays of one entry at once (two operators, two instances) or again after a
+	 * failure publish one copy within the duplicate window.
 	 * @return {@code false} if there is no such entry or the message has left its stream
 	 */
 	public boolean replay(long sequence) throws IOException, JetStreamApiException {
@@ -95,7 +97,16 @@ public class DeadLetters {
 						.expectedStream(letter.stream())
 						.messageId("replay-" + this.streamName + "-" + sequence)
 						.build());
-		this.connection.jetStreamManagement().deleteMessage(this.streamName, sequence);
+		JetStreamManagement management = this.connection.jetStreamManagement();
+		try {
+			management.deleteMessage(this.streamName, sequence);
+		}
+		catch (JetStreamApiException ex) {
+			// Unless a replay of the same entry at the same time deleted it first.
+			if (message(management, this.streamName, sequence).isPresent()) {
+				throw ex;
+			}
+		}
 		return true;
 	}
 

@@ -18,6 +18,7 @@ import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
+import io.nats.client.api.ClusterInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,9 @@ class EventSubscribers implements SmartLifecycle {
 	 * subtransactions per transaction, past which every snapshot gets slower.
 	 */
 	static final int MAX_BATCH = 32;
+
+	/** How long opening a consumer waits for its leader in a cluster. */
+	private static final Duration LEADER_WAIT = Duration.ofSeconds(10);
 
 	/** How long a batch waits for one more message that is on its way. */
 	private static final Duration LINGER = Duration.ofMillis(2);
@@ -273,9 +277,29 @@ class EventSubscribers implements SmartLifecycle {
 			EventSubscribers.this.provisioner.ensureExists(this.subscription.stream());
 			EventSubscribers.this.provisioner.ensureDeadLetters();
 			EventSubscribers.this.provisioner.ensureConsumer(this.subscription.stream(), this.durable);
+			awaitLeader();
 			return EventSubscribers.this.connection.getStreamContext(this.subscription.stream().streamName())
 				.getConsumerContext(this.durable)
 				.iterate(ConsumeOptions.builder().batchSize(64).build());
+		}
+
+		/**
+		 * In a cluster, waits until the consumer has elected a leader: a pull sent before
+		 * that (the consumer was just created, on a stream just created) is answered "no
+		 * responders", and jnats then pulls again only when its heartbeat alarm goes off,
+		 * 45 s later, so the instance would take no message meanwhile.
+		 */
+		private void awaitLeader() throws Exception {
+			long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+			while (EventSubscribers.this.running && System.nanoTime() < deadline) {
+				ClusterInfo cluster = EventSubscribers.this.connection.jetStreamManagement()
+					.getConsumerInfo(this.subscription.stream().streamName(), this.durable)
+					.getClusterInfo();
+				if (cluster == null || cluster.getLeader() != null) {
+					return;
+				}
+				EventSubscribers.this.stopping.await(100, TimeUnit.MILLISECONDS);
+			}
 		}
 
 		/**

@@ -13,6 +13,8 @@ import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,9 +92,23 @@ class StreamProvisioner {
 		ensureExists(configurationOf(stream));
 	}
 
-	/** Creates the dead-letter stream if it does not exist yet. */
+	/**
+	 * Creates the dead-letter stream if it does not exist yet, and gives it the
+	 * configured replicas and max age if it has others: no service owns it, so no owner
+	 * would update it when the setting changes (a single server grown into a cluster).
+	 */
 	public void ensureDeadLetters() throws IOException, JetStreamApiException {
-		ensureExists(deadLetterConfiguration());
+		StreamConfiguration wanted = deadLetterConfiguration();
+		JetStreamManagement management = this.connection.jetStreamManagement();
+		StreamInfo info = find(management, wanted.getName());
+		if (info == null) {
+			create(management, wanted);
+		}
+		else if (info.getConfiguration().getReplicas() != wanted.getReplicas()
+				|| !info.getConfiguration().getMaxAge().equals(wanted.getMaxAge())) {
+			management.updateStream(wanted);
+			logger.info("Updated stream {} to {} replicas", wanted.getName(), wanted.getReplicas());
+		}
 	}
 
 	/**
@@ -124,13 +140,17 @@ class StreamProvisioner {
 
 	private static boolean exists(JetStreamManagement management, String name)
 			throws IOException, JetStreamApiException {
+		return find(management, name) != null;
+	}
+
+	private static @Nullable StreamInfo find(JetStreamManagement management, String name)
+			throws IOException, JetStreamApiException {
 		try {
-			management.getStreamInfo(name);
-			return true;
+			return management.getStreamInfo(name);
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == STREAM_NOT_FOUND) {
-				return false;
+				return null;
 			}
 			throw ex;
 		}

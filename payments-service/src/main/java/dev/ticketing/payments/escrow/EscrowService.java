@@ -3,6 +3,7 @@ package dev.ticketing.payments.escrow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,6 +85,17 @@ public class EscrowService {
 	public int releaseDue() {
 		Instant now = now();
 		List<Escrow> due = this.escrows.claimDue(now, this.settings.batchSize());
+		// A payout being made on another instance reads what a seller is owed and then
+		// marks their released orders as paid by it: a release committed in between would
+		// be marked without being paid. The sellers' payables are locked first, in the
+		// one
+		// order every release takes them, so two instances' releases never deadlock.
+		due.stream()
+			.map((escrow) -> new Payable(escrow.sellerId(), escrow.currency()))
+			.distinct()
+			.sorted(Comparator.comparing((Payable payable) -> payable.sellerId().toString())
+				.thenComparing(Payable::currency))
+			.forEach((payable) -> this.ledger.lockPayable(payable.sellerId(), payable.currency()));
 		for (Escrow escrow : due) {
 			long fee = this.fee.of(escrow.amount());
 			this.ledger.record(
@@ -120,6 +132,11 @@ public class EscrowService {
 
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** A seller's payable in one currency. */
+	private record Payable(UUID sellerId, String currency) {
+
 	}
 
 	/**

@@ -71,6 +71,20 @@ public class Ledger {
 			.single();
 	}
 
+	/**
+	 * Takes, until the caller's transaction ends, the lock of a seller's payable in one
+	 * currency, on any instance: a payout is made under it (what is owed is read, then
+	 * the released orders it pays are marked), and a release journals into the payable
+	 * under it, so that no release commits between the two. Callers that take several
+	 * take them in one order: by seller id as text, then currency.
+	 */
+	public void lockPayable(UUID sellerId, String currency) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param("payout:" + sellerId + ":" + currency)
+			.query((rs, row) -> 1)
+			.single();
+	}
+
 	/** Every account with a balance other than 0, and the totals per currency. */
 	public Balances balances() {
 		List<Balances.AccountBalance> accounts = this.jdbc

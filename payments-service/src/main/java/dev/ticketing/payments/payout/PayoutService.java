@@ -166,11 +166,9 @@ public class PayoutService {
 
 	private boolean make(UUID seller, String currency) {
 		// One maker per seller and currency at a time, on any instance; the second finds
-		// the first one's payout and nothing left to pay.
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-			.param("payout:" + seller + ":" + currency)
-			.query((rs, row) -> 1)
-			.single();
+		// the first one's payout and nothing left to pay. A release for them waits too,
+		// so the orders marked below are exactly those whose money is owed now.
+		this.ledger.lockPayable(seller, currency);
 		Instant now = now();
 		long owed = this.ledger.owedTo(seller, currency);
 		Optional<PayoutAccount> account = this.accounts.find(seller);

@@ -1,5 +1,8 @@
 package dev.ticketing.payments.payout;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,16 +15,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import io.nats.client.Connection;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 import dev.ticketing.common.testing.StreamMessages;
 import dev.ticketing.common.testing.TestSecurityConfiguration;
 import dev.ticketing.payments.PaymentsApplication;
 import dev.ticketing.payments.PaymentsIntegrationTest;
+import dev.ticketing.payments.escrow.EscrowService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,13 +38,27 @@ import static org.awaitility.Awaitility.await;
  * Two payments-service instances (this test's context and a second one on the same
  * database and NATS) releasing and paying out 200 sellers at once, the second one stopped
  * mid-run and started again: every seller is paid exactly once, by one transfer at the
- * provider, and the ledger balances.
+ * provider, and the ledger balances. And one instance releasing a seller's sale while
+ * another makes that seller's payout, in the worst order: each payout is marked on
+ * exactly the orders whose money it pays.
  */
 class TwoInstancesPayoutIntegrationTests extends PaymentsIntegrationTest {
 
 	private static final int SELLERS = 200;
 
 	private static final Duration LONG_WAIT = Duration.ofSeconds(90);
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	EscrowService escrows;
+
+	@Autowired
+	PayoutService payouts;
 
 	private ConfigurableApplicationContext secondInstance() {
 		// Arguments, which win over application.yaml (NATS_URL and the rest): default
@@ -45,6 +67,10 @@ class TwoInstancesPayoutIntegrationTests extends PaymentsIntegrationTest {
 			.run("--server.port=0", "--ticketing.messaging.url=" + NATS.url(),
 					// A smaller batch, so the instances interleave their runs.
 					"--ticketing.payments.payout.batch-size=20");
+	}
+
+	private static String natsUrlOf(ConfigurableApplicationContext instance) {
+		return instance.getBean(io.nats.client.Connection.class).getConnectedUrl();
 	}
 
 	private long paidIn(List<UUID> sellers) {
@@ -90,7 +116,7 @@ class TwoInstancesPayoutIntegrationTests extends PaymentsIntegrationTest {
 			}
 		}
 		ConfigurableApplicationContext second = secondInstance();
-		assertThat(second.getBean(Connection.class).getConnectedUrl()).isEqualTo(this.nats.getConnectedUrl());
+		assertThat(natsUrlOf(second)).isEqualTo(this.nats.getConnectedUrl());
 		try {
 			// The events have happened: everything falls due at once, for both instances.
 			this.jdbc.sql("UPDATE escrows SET release_at = now() WHERE order_id = ANY (?)")
@@ -100,7 +126,7 @@ class TwoInstancesPayoutIntegrationTests extends PaymentsIntegrationTest {
 			await().atMost(LONG_WAIT).until(() -> paidIn(sellers) >= SELLERS / 4);
 			second.close();
 			second = secondInstance();
-			assertThat(second.getBean(Connection.class).getConnectedUrl()).isEqualTo(this.nats.getConnectedUrl());
+			assertThat(natsUrlOf(second)).isEqualTo(this.nats.getConnectedUrl());
 
 			await().atMost(LONG_WAIT).until(() -> paidIn(sellers) == SELLERS);
 		}
@@ -137,6 +163,86 @@ class TwoInstancesPayoutIntegrationTests extends PaymentsIntegrationTest {
 				.get(0)
 				.path("available")
 				.asLong()).isZero();
+		}
+	}
+
+	@Test
+	void aReleaseCommittingWhileAnotherInstanceMakesThePayoutIsLeftToTheNextPayout() throws Exception {
+		UUID seller = UUID.randomUUID();
+		this.jdbc.sql(
+				"INSERT INTO payout_accounts (user_id, method, reference, updated_at) VALUES (?, 'simulated', ?, now())")
+			.params(seller, "bank-" + seller)
+			.update();
+		Instant event = Instant.now().plus(Duration.ofDays(30));
+		Sale first = sale(seller, 10_000, "EUR", event);
+		Sale second = sale(seller, 20_000, "EUR", event);
+		// This instance's jobs stand still; the two threads below are two instances'
+		// jobs.
+		SmartLifecycle jobs = this.context.getBean("moneyJobs", SmartLifecycle.class);
+		jobs.stop();
+		try (ExecutorService instances = Executors.newFixedThreadPool(2);
+				Connection orchestrator = this.dataSource.getConnection()) {
+			dueNow(first);
+			assertThat(this.escrows.releaseDue()).isPositive();
+			dueNow(second);
+
+			// The payout waits for the seller's payable lock, held here for now...
+			String payable = "payout:" + seller + ":EUR";
+			execute(orchestrator, "SELECT pg_advisory_lock(hashtextextended('" + payable + "', 0))");
+			Future<Integer> payout = instances.submit(this.payouts::makeDue);
+			await().atMost(WAIT).until(() -> waitingOn("advisory") == 1);
+			// ...then reads what the seller is owed (the first sale) and stops before it
+			// marks
+			// the released orders, as if this instance were slow there.
+			orchestrator.setAutoCommit(false);
+			execute(orchestrator, "LOCK TABLE payout_accounts IN ACCESS EXCLUSIVE MODE");
+			execute(orchestrator, "SELECT pg_advisory_unlock(hashtextextended('" + payable + "', 0))");
+			await().atMost(WAIT).until(() -> waitingOn("relation") == 1);
+			// Another instance releases the second sale meanwhile: it waits for the
+			// payout,
+			// or (were it not to) commits before the payout marks the orders.
+			Future<Integer> release = instances.submit(this.escrows::releaseDue);
+			await().atMost(WAIT).until(() -> release.isDone() || waitingOn("advisory") == 1);
+			orchestrator.commit();
+
+			assertThat(payout.get()).isPositive();
+			assertThat(release.get()).isPositive();
+		}
+		finally {
+			jobs.start();
+		}
+		await().atMost(WAIT).until(() -> paidIn(List.of(seller)) == 2);
+
+		List<Map<String, Object>> payouts = this.jdbc
+			.sql("""
+					SELECT p.amount, (SELECT coalesce(sum(e.amount - e.fee), 0)::bigint FROM escrows e WHERE e.payout_id = p.id)
+					  AS marked
+					FROM payouts p WHERE p.seller_id = ? ORDER BY p.created_at""")
+			.param(seller)
+			.query()
+			.listOfRows();
+		assertThat(payouts).extracting((row) -> row.get("amount")).containsExactly(9_500L, 19_000L);
+		assertThat(payouts).allSatisfy((row) -> assertThat(row.get("marked")).isEqualTo(row.get("amount")));
+		assertThat(unbalancedJournals()).isZero();
+	}
+
+	private void dueNow(Sale sale) {
+		this.jdbc.sql("UPDATE escrows SET release_at = now() WHERE order_id = ?").param(sale.order().id()).update();
+	}
+
+	/** How many sessions on this database wait for a lock of this type. */
+	private long waitingOn(String lockType) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = ?"
+					+ " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+			.param(lockType)
+			.query(Long.class)
+			.single();
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
 		}
 	}
 
