@@ -5,7 +5,8 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN_DIR="$ROOT/.run"
 PG_HOST=127.0.0.1
-PG_PORT=5432
+# DB_PORT, which the services read too, moves everything to another PostgreSQL (the fault test's).
+PG_PORT="${DB_PORT:-5432}"
 PG_USER=postgres
 NATS_PORT=4222
 

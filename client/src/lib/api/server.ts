@@ -5,16 +5,19 @@ import { cache } from 'react';
 
 import { upstreams } from '../config';
 import { createApi, type Service, type Transport } from './client';
+import { resendingIdempotent } from './resend';
 import type { User } from './types';
 
 const TIMEOUT_MS = 10_000;
 
 /**
  * Calls the services directly from the server, forwarding the visitor's `session` cookie, so
- * pages render with the visitor's own data and permissions.
+ * pages render with the visitor's own data and permissions. A read cut off before its answer is
+ * sent once more (resend.ts).
  */
 function serverTransport(): Transport {
   const targets = upstreams();
+  const send = resendingIdempotent(fetch);
   return async (service: Service, path: string, init: RequestInit) => {
     const session = (await cookies()).get('session')?.value;
     const headers = new Headers(init.headers);
@@ -22,7 +25,7 @@ function serverTransport(): Transport {
       headers.set('Cookie', `session=${session}`);
     }
     const base = targets[service].href.replace(/\/$/, '');
-    return fetch(`${base}/api/${service}${path}`, {
+    return send(`${base}/api/${service}${path}`, {
       ...init,
       headers,
       cache: 'no-store',
