@@ -328,7 +328,8 @@ class ManifestsTests {
 		Container client = manifests.container("client");
 		String sources = clientSources();
 		for (String variable : environment(manifests, client).keySet()) {
-			boolean standaloneServer = variable.equals("PORT") || variable.equals("HOSTNAME");
+			boolean standaloneServer = variable.equals("PORT") || variable.equals("HOSTNAME")
+					|| variable.equals("KEEP_ALIVE_TIMEOUT");
 			softly
 				.assertThat(standaloneServer || sources.contains("process.env." + variable)
 						|| sources.contains("'" + variable + "'"))

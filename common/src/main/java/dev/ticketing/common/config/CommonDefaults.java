@@ -24,6 +24,11 @@ public class CommonDefaults implements EnvironmentPostProcessor {
 			Map.entry("management.endpoint.health.show-details", "never"),
 			Map.entry("server.forward-headers-strategy", "native"), Map.entry("server.shutdown", "graceful"),
 			Map.entry("server.error.whitelabel.enabled", "false"),
+			// An idle kept-alive connection is closed by the proxy in front (the local
+			// origin after 30 s, ingress-nginx after 60 s), never by the service first: a
+			// request the proxy writes to a connection the service is closing is reset,
+			// and a POST so cut off cannot be retried (ADR 21).
+			Map.entry("server.tomcat.keep-alive-timeout", "75s"),
 			Map.entry("spring.mvc.problemdetails.enabled", "false"),
 			Map.entry("spring.threads.virtual.enabled", "true"),
 			// How long (ms) a request waits for a pooled connection while the database
