@@ -39,7 +39,10 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 [ "$(id -u)" -ne 0 ] || chown postgres: "$pg_home"
 pg_ctl_() { as_pg "$pg_bin/pg_ctl" -D "$pg_home/data" -l "$pg_home/server.log" "$@"; }
 
+workload=""
 cleanup() {
+  # A workload left running (this script cut off) would go on writing into the next run's record.
+  [ -z "$workload" ] || kill -TERM -- "-$workload" 2>/dev/null || true
   "$ROOT/bin/stop" --quiet || true
   pg_ctl_ stop -m fast >/dev/null 2>&1 || true
   cp "$pg_home/server.log" "$RUN_DIR/logs/faults-postgres.log" 2>/dev/null || true
@@ -73,7 +76,8 @@ export FAULTS_STOP="$work/stop" FAULTS_WINDOWS="$work/windows.jsonl" FAULTS_RESU
   FAULTS_REQUESTS="$work/requests.jsonl"
 : >"$FAULTS_WINDOWS"
 say "fault test: the workload (client/faults; log: .run/faults/workload.log)"
-npm --prefix "$ROOT/client" run --silent test:faults >"$work/workload.log" 2>&1 &
+# In a process group of its own (setsid), so that it and its children can be stopped together.
+setsid npm --prefix "$ROOT/client" run --silent test:faults >"$work/workload.log" 2>&1 &
 workload=$!
 wait_for 120 "the workload" test -f "$FAULTS_STOP.ready"
 sleep 10
@@ -144,6 +148,7 @@ say "fault test: stopping the workload (it finishes the flows it is in)"
 touch "$FAULTS_STOP"
 workload_status=0
 wait "$workload" || workload_status=$?
+workload=""
 workload_ended=$(date +%s)
 grep -E 'workload: [0-9]+ flows' "$work/workload.log" || tail -n 40 "$work/workload.log"
 

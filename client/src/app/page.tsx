@@ -1,6 +1,9 @@
 import { Pagination } from '@/components/pagination';
 import { TicketCard } from '@/components/ticket-card';
+import { UnavailableNotice } from '@/components/unavailable-notice';
 import { serverApi } from '@/lib/api/server';
+import type { Page, Ticket } from '@/lib/api/types';
+import { unlessUnavailable } from '@/lib/api/unavailable';
 import { pageNumber, single } from '@/lib/navigation';
 import { morePages, totalText } from '@/lib/paging';
 
@@ -14,7 +17,7 @@ export default async function BrowsePage({
   const params = await searchParams;
   const q = (single(params.q) ?? '').trim().slice(0, 200);
   const page = pageNumber(params.page);
-  const result = await serverApi.listTickets({ q, page, size: PAGE_SIZE });
+  const listing = await unlessUnavailable(serverApi.listTickets({ q, page, size: PAGE_SIZE }));
   const href = (target: number) => {
     const search = new URLSearchParams();
     if (q) search.set('q', q);
@@ -42,6 +45,26 @@ export default async function BrowsePage({
         </form>
       </section>
 
+      {listing.available ? (
+        <Results result={listing.value} q={q} href={href} />
+      ) : (
+        <UnavailableNotice what={q ? `Tickets matching “${q}”` : 'Tickets on sale'} />
+      )}
+    </>
+  );
+}
+
+function Results({
+  result,
+  q,
+  href,
+}: {
+  result: Page<Ticket>;
+  q: string;
+  href: (target: number) => string;
+}) {
+  return (
+    <>
       <div className="page-head">
         <h2>{q ? `Tickets matching “${q}”` : 'Tickets on sale'}</h2>
         <p className="muted" data-testid="result-count">

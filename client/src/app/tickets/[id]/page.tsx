@@ -7,15 +7,20 @@ import { LocalTime } from '@/components/local-time';
 import { ResaleMark } from '@/components/resale-mark';
 import { SellerActions } from '@/components/seller-actions';
 import { StatusBadge } from '@/components/status-badge';
+import { UnavailableNotice } from '@/components/unavailable-notice';
 import { currentUser, serverApi } from '@/lib/api/server';
+import { unlessUnavailable } from '@/lib/api/unavailable';
 import { formatMoney } from '@/lib/money';
 import { PRICE_CAP_PERCENT } from '@/lib/price-cap';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const ticket = await serverApi.getTicket((await params).id);
-  return { title: ticket?.title ?? 'Ticket not found' };
+  const found = await unlessUnavailable(serverApi.getTicket((await params).id));
+  if (!found.available) {
+    return { title: 'Ticket' };
+  }
+  return { title: found.value?.title ?? 'Ticket not found' };
 }
 
 const UNAVAILABLE: Record<string, string> = {
@@ -27,7 +32,14 @@ const UNAVAILABLE: Record<string, string> = {
 
 export default async function TicketPage({ params }: Props) {
   const { id } = await params;
-  const [ticket, user] = await Promise.all([serverApi.getTicket(id), currentUser()]);
+  const [found, user] = await Promise.all([
+    unlessUnavailable(serverApi.getTicket(id)),
+    currentUser(),
+  ]);
+  if (!found.available) {
+    return <UnavailableNotice what="This ticket" />;
+  }
+  const ticket = found.value;
   if (!ticket) {
     notFound();
   }
