@@ -8,7 +8,8 @@ IMAGES=(auth-service tickets-service orders-service payments-service client)
 
 ensure_podman() {
   local missing=()
-  command -v podman >/dev/null || missing+=(podman)
+  # type -P: the program on PATH, not the podman function below (command -v would find that).
+  type -P podman >/dev/null || missing+=(podman)
   command -v runc >/dev/null || missing+=(runc)
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
