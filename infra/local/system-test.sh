@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The system as bin/run starts it (on the test databases), tested from outside: the README's curl
-# commands, the black-box API suite and the browser tests, all through http://localhost:3000, then
-# bin/bench --quick, which proves the benchmark itself works (its figures mean nothing here).
+# The system as bin/run --observe starts it (on the test databases), tested from outside: the
+# README's curl commands, the black-box API suite, the browser tests, all through
+# http://localhost:3000, and one purchase followed in the trace store, then bin/bench --quick, which proves the benchmark itself works (its figures mean nothing here).
 # Run by bin/test after the unit and integration tests; stops the system when it is done.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -18,8 +18,8 @@ export TICKETING_AUTH_ACCESS_TOKEN_TTL=PT30S
 export PAYMENTS_SIMULATED_LATENCY=PT1S
 
 trap '"$ROOT/bin/stop"' EXIT
-say "system tests: starting the system with bin/run --detach"
-"$ROOT/bin/run" --detach
+say "system tests: starting the system with bin/run --detach --observe"
+"$ROOT/bin/run" --detach --observe
 
 failures=()
 run_suite() { # run_suite <name> <command...>: runs every suite, remembers which failed
@@ -31,6 +31,7 @@ run_suite() { # run_suite <name> <command...>: runs every suite, remembers which
 run_suite "smoke test (README commands)" "$ROOT/infra/local/smoke-test.sh"
 run_suite "black-box API suite (client/system)" npm --prefix "$ROOT/client" run --silent test:system
 run_suite "browser tests (client/e2e)" npm --prefix "$ROOT/client" run --silent test:e2e
+run_suite "a purchase in the trace store (client/observe)" npm --prefix "$ROOT/client" run --silent test:observe
 run_suite "the benchmark's own check (bin/bench --quick)" "$ROOT/bin/bench" --quick
 say "browser screenshots: client/test-results/e2e/   logs: .run/logs/"
 

@@ -108,10 +108,12 @@ final class ServiceConfiguration {
 
 	/**
 	 * Whether the service reads the environment variable: an {@code ${NAME}} placeholder
-	 * in its configuration files, or a Spring property under its relaxed name.
+	 * in its configuration files, or a Spring or Actuator ({@code management.*}) property
+	 * under its relaxed name.
 	 */
 	boolean reads(String variable) {
-		if (variable.startsWith("SPRING_") || variable.equals("JAVA_TOOL_OPTIONS")) {
+		if (variable.startsWith("SPRING_") || variable.startsWith("MANAGEMENT_")
+				|| variable.equals("JAVA_TOOL_OPTIONS")) {
 			return true;
 		}
 		return this.placeholders.contains(variable);

@@ -22,6 +22,14 @@ public class CommonDefaults implements EnvironmentPostProcessor {
 			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
 			Map.entry("management.endpoint.health.probes.enabled", "true"),
 			Map.entry("management.endpoint.health.show-details", "never"),
+			// Every request traced (ADR 22); lower it where the volume asks for it. Spans
+			// leave only through an exporter that is configured (OTLP or Zipkin).
+			Map.entry("management.tracing.sampling.probability", "1.0"),
+			// Spring Security's four spans per request (filter chains, authorization)
+			// say little and hide the request's own children.
+			Map.entry("management.observations.enable.spring.security", "false"),
+			// Metrics are scraped from /actuator/prometheus, not pushed over OTLP.
+			Map.entry("management.otlp.metrics.export.enabled", "false"),
 			Map.entry("server.forward-headers-strategy", "native"), Map.entry("server.shutdown", "graceful"),
 			Map.entry("server.error.whitelabel.enabled", "false"),
 			// An idle kept-alive connection is closed by the proxy in front (the local

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.IterableConsumer;
@@ -49,6 +51,9 @@ import dev.ticketing.common.events.MalformedEventException;
  * on its last allowed delivery, or at once for a malformed message or a
  * {@link PoisonEventException}, the message is terminated, which puts an advisory in the
  * dead-letter stream ({@link DeadLetters}), and later messages keep flowing.</li>
+ * <li>Each delivery's handling is a span, a child of the publish span whose context the
+ * message carries ({@link MessageTracing}); events the handler appends continue that
+ * trace.</li>
  * <li>While a handler runs, the message's ack wait is extended ({@code inProgress}) every
  * third of it, so a slow handler (waiting on a lock, calling a provider) is neither
  * redelivered nor dead-lettered meanwhile.</li>
@@ -97,6 +102,8 @@ class EventSubscribers implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final MessageTracing tracing;
+
 	private final List<Worker> workers = new ArrayList<>();
 
 	/** Purges the inbox and extends ack waits; there from {@link #start()} on. */
@@ -108,8 +115,9 @@ class EventSubscribers implements SmartLifecycle {
 
 	public EventSubscribers(List<EventSubscription> subscriptions, String defaultDurable, Connection connection,
 			StreamProvisioner provisioner, Inbox inbox, TransactionTemplate transactions, EventCodec codec,
-			MessagingProperties properties, Clock clock, MeterRegistry meters) {
+			MessagingProperties properties, Clock clock, MeterRegistry meters, MessageTracing tracing) {
 		this.subscriptions = subscriptions;
+		this.tracing = tracing;
 		this.defaultDurable = defaultDurable;
 		this.connection = connection;
 		this.provisioner = provisioner;
@@ -413,15 +421,19 @@ class EventSubscribers implements SmartLifecycle {
 			// flight, a provider call): tell the server it is still being worked on,
 			// so that it is neither redelivered nor dead-lettered while it is applied.
 			Runnable stopHeartbeat = heartbeat(delivery.message());
+			Span span = startSpan(delivery);
 			delivery.logContext();
-			try {
-				Boolean applied = EventSubscribers.this.transactions.execute((status) -> record(delivery));
-				done(delivery, Boolean.TRUE.equals(applied));
-			}
-			catch (RuntimeException ex) {
-				failed(delivery, ex);
+			try (Tracer.SpanInScope scope = EventSubscribers.this.tracing.inScope(span)) {
+				try {
+					Boolean applied = EventSubscribers.this.transactions.execute((status) -> record(delivery));
+					done(delivery, Boolean.TRUE.equals(applied), span);
+				}
+				catch (RuntimeException ex) {
+					failed(delivery, ex, span);
+				}
 			}
 			finally {
+				span.end();
 				stopHeartbeat.run();
 				Delivery.clearLogContext();
 			}
@@ -433,14 +445,16 @@ class EventSubscribers implements SmartLifecycle {
 		 */
 		private void applyTogether(List<Delivery> deliveries) {
 			List<Runnable> heartbeats = deliveries.stream().map((delivery) -> heartbeat(delivery.message())).toList();
+			List<Span> spans = deliveries.stream().map(this::startSpan).toList();
 			try {
 				List<@Nullable RuntimeException> failures = new ArrayList<>(deliveries.size());
 				List<Boolean> applied = new ArrayList<>(deliveries.size());
 				EventSubscribers.this.transactions.executeWithoutResult((status) -> {
-					for (Delivery delivery : deliveries) {
+					for (int i = 0; i < deliveries.size(); i++) {
+						Delivery delivery = deliveries.get(i);
 						delivery.logContext();
 						Object savepoint = status.createSavepoint();
-						try {
+						try (Tracer.SpanInScope scope = EventSubscribers.this.tracing.inScope(spans.get(i))) {
 							applied.add(record(delivery));
 							status.releaseSavepoint(savepoint);
 							failures.add(null);
@@ -456,19 +470,23 @@ class EventSubscribers implements SmartLifecycle {
 					Delivery delivery = deliveries.get(i);
 					delivery.logContext();
 					RuntimeException failure = failures.get(i);
-					if (failure == null) {
-						done(delivery, applied.get(i));
-					}
-					else {
-						failed(delivery, failure);
+					try (Tracer.SpanInScope scope = EventSubscribers.this.tracing.inScope(spans.get(i))) {
+						if (failure == null) {
+							done(delivery, applied.get(i), spans.get(i));
+						}
+						else {
+							failed(delivery, failure, spans.get(i));
+						}
 					}
 				}
+				spans.forEach(Span::end);
 			}
 			catch (RuntimeException ex) {
 				// The commit failed, so none of them was applied: one at a time finds
-				// which.
+				// which, each in a span of its own.
 				logger.debug("Applying {} events together failed, applying them one at a time: {}", deliveries.size(),
 						ex.toString());
+				spans.forEach((span) -> span.tag("messaging.outcome", "batch_rolled_back").error(ex).end());
 				deliveries.forEach(this::apply);
 			}
 			finally {
@@ -489,14 +507,23 @@ class EventSubscribers implements SmartLifecycle {
 			return true;
 		}
 
-		private void done(Delivery delivery, boolean applied) {
-			delivery.message().ack();
-			count(delivery.subject(), applied ? "applied" : "duplicate");
+		private Span startSpan(Delivery delivery) {
+			return EventSubscribers.this.tracing.startProcess(delivery.message(), this.durable, delivery.deliveries())
+				.tag("messaging.message.id", delivery.event().id().toString());
 		}
 
-		private void failed(Delivery delivery, RuntimeException ex) {
+		private void done(Delivery delivery, boolean applied, Span span) {
+			delivery.message().ack();
+			String outcome = applied ? "applied" : "duplicate";
+			span.tag("messaging.outcome", outcome);
+			count(delivery.subject(), outcome);
+		}
+
+		private void failed(Delivery delivery, RuntimeException ex, Span span) {
 			String subject = delivery.subject();
+			span.error(ex);
 			if (ex instanceof PoisonEventException) {
+				span.tag("messaging.outcome", "dead_lettered");
 				deadLetter(delivery.message(), subject, ex);
 				return;
 			}
@@ -505,6 +532,7 @@ class EventSubscribers implements SmartLifecycle {
 			if (deliveries >= maxDeliver) {
 				logger.error("Giving up on {} {} after {} deliveries", subject, delivery.event().id(), deliveries, ex);
 				delivery.message().term();
+				span.tag("messaging.outcome", "dead_lettered");
 				count(subject, "dead_lettered");
 			}
 			else {
@@ -512,6 +540,7 @@ class EventSubscribers implements SmartLifecycle {
 				logger.warn("Handling {} {} failed (delivery {} of {}), retrying in {}: {}", subject,
 						delivery.event().id(), deliveries, maxDeliver, delay, ex.toString());
 				delivery.message().nakWithDelay(delay);
+				span.tag("messaging.outcome", "retried");
 				count(subject, "retried");
 			}
 		}

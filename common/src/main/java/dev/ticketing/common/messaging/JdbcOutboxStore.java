@@ -21,22 +21,23 @@ class JdbcOutboxStore implements OutboxStore {
 
 	@Override
 	public void add(OutboxMessage message, Instant occurredAt) {
-		this.jdbc.sql("INSERT INTO messaging.outbox (id, subject, body, occurred_at) VALUES (?, ?, ?, ?)")
-			.params(message.id(), message.subject(), message.body(), Timestamp.from(occurredAt))
+		this.jdbc
+			.sql("INSERT INTO messaging.outbox (id, subject, body, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?)")
+			.params(message.id(), message.subject(), message.body(), Timestamp.from(occurredAt), message.traceparent())
 			.update();
 	}
 
 	@Override
 	public List<OutboxMessage> claimUnsent(int limit) {
 		return this.jdbc.sql("""
-				SELECT id, subject, body FROM messaging.outbox
+				SELECT id, subject, body, traceparent FROM messaging.outbox
 				WHERE sent_at IS NULL
 				ORDER BY position
 				LIMIT ?
 				FOR UPDATE SKIP LOCKED""")
 			.param(limit)
 			.query((rs, row) -> new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("subject"),
-					rs.getString("body")))
+					rs.getString("body"), rs.getString("traceparent")))
 			.list();
 	}
 

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
@@ -102,25 +104,34 @@ public class MessagingAutoConfiguration {
 		return new JdbcInbox(jdbc);
 	}
 
+	/** Traces across the outbox and JetStream; without a tracer, none. */
 	@Bean
-	OutboxRelay outboxRelay(OutboxStore store, PlatformTransactionManager transactionManager, Connection connection,
-			StreamProvisioner provisioner, MessagingProperties properties, Clock clock, MeterRegistry meters) {
-		return new OutboxRelay(store, new TransactionTemplate(transactionManager), connection, provisioner, properties,
-				clock, meters);
+	MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new MessageTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean
-	Outbox outbox(OutboxStore store, EventCodec codec, Clock clock, OutboxRelay relay) {
-		return new Outbox(store, codec, clock, relay::wakeUp);
+	OutboxRelay outboxRelay(OutboxStore store, PlatformTransactionManager transactionManager, Connection connection,
+			StreamProvisioner provisioner, MessagingProperties properties, Clock clock, MeterRegistry meters,
+			MessageTracing tracing) {
+		return new OutboxRelay(store, new TransactionTemplate(transactionManager), connection, provisioner, properties,
+				clock, meters, tracing);
+	}
+
+	@Bean
+	Outbox outbox(OutboxStore store, EventCodec codec, Clock clock, OutboxRelay relay, MessageTracing tracing) {
+		return new Outbox(store, codec, clock, relay::wakeUp, tracing);
 	}
 
 	@Bean
 	EventSubscribers eventSubscribers(ObjectProvider<EventSubscription> subscriptions, Connection connection,
 			StreamProvisioner provisioner, Inbox inbox, PlatformTransactionManager transactionManager, EventCodec codec,
-			MessagingProperties properties, Clock clock, MeterRegistry meters, Environment environment) {
+			MessagingProperties properties, Clock clock, MeterRegistry meters, Environment environment,
+			MessageTracing tracing) {
 		return new EventSubscribers(subscriptions.orderedStream().toList(), durableName(properties, environment),
 				connection, provisioner, inbox, new TransactionTemplate(transactionManager), codec, properties, clock,
-				meters);
+				meters, tracing);
 	}
 
 	@Bean

@@ -12,8 +12,9 @@ import dev.ticketing.common.events.EventCodec;
 
 /**
  * How a service publishes an event: {@link #append} writes it to the outbox in the
- * transaction of the state change it announces (DESIGN §3). Nothing is sent from the
- * request thread; after the commit the {@link OutboxRelay} is woken to publish it.
+ * transaction of the state change it announces (DESIGN §3), with the trace context of
+ * that transaction. Nothing is sent from the request thread; after the commit the
+ * {@link OutboxRelay} is woken to publish it.
  */
 public class Outbox {
 
@@ -25,11 +26,14 @@ public class Outbox {
 
 	private final Runnable afterCommit;
 
-	Outbox(OutboxStore store, EventCodec codec, Clock clock, Runnable afterCommit) {
+	private final MessageTracing tracing;
+
+	Outbox(OutboxStore store, EventCodec codec, Clock clock, Runnable afterCommit, MessageTracing tracing) {
 		this.store = store;
 		this.codec = codec;
 		this.clock = clock;
 		this.afterCommit = afterCommit;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -46,7 +50,8 @@ public class Outbox {
 		}
 		Event<T> event = Event.of(data, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		String body = new String(this.codec.encode(event), StandardCharsets.UTF_8);
-		this.store.add(new OutboxMessage(event.id(), event.type(), body), event.occurredAt());
+		this.store.add(new OutboxMessage(event.id(), event.type(), body, this.tracing.currentTraceparent()),
+				event.occurredAt());
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override

@@ -19,7 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.PublishOptions;
+import io.micrometer.tracing.Span;
 import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,10 +35,11 @@ import dev.ticketing.common.events.EventType;
 /**
  * Publishes outbox rows to JetStream (DESIGN §3). One background thread per service
  * instance claims unsent rows with {@code FOR UPDATE SKIP LOCKED}, publishes them with
- * {@code Nats-Msg-Id} = row id, and marks them sent in the same transaction once their
- * PubAcks arrived. It runs right after a commit that added rows and every sweep interval
- * otherwise, backs off exponentially while NATS is unavailable, and deletes sent rows
- * once JetStream's duplicate window has passed.
+ * {@code Nats-Msg-Id} = row id and the {@code traceparent} of a publish span that is a
+ * child of the row's stored trace context, and marks them sent in the same transaction
+ * once their PubAcks arrived. It runs right after a commit that added rows and every
+ * sweep interval otherwise, backs off exponentially while NATS is unavailable, and
+ * deletes sent rows once JetStream's duplicate window has passed.
  * <p>
  * A crash after the publish and before the commit leaves the rows unsent, so they are
  * published again; JetStream drops the second copy because of its {@code Nats-Msg-Id},
@@ -57,6 +60,8 @@ class OutboxRelay implements SmartLifecycle {
 	private final MessagingProperties properties;
 
 	private final Clock clock;
+
+	private final MessageTracing tracing;
 
 	private final Counter published;
 
@@ -79,8 +84,10 @@ class OutboxRelay implements SmartLifecycle {
 	private Instant nextPurge = Instant.MIN;
 
 	public OutboxRelay(OutboxStore store, TransactionTemplate transactions, Connection connection,
-			StreamProvisioner provisioner, MessagingProperties properties, Clock clock, MeterRegistry meters) {
+			StreamProvisioner provisioner, MessagingProperties properties, Clock clock, MeterRegistry meters,
+			MessageTracing tracing) {
 		this.store = store;
+		this.tracing = tracing;
 		this.transactions = transactions;
 		this.connection = connection;
 		this.provisioner = provisioner;
@@ -220,32 +227,45 @@ class OutboxRelay implements SmartLifecycle {
 			return new IllegalStateException("JetStream is unavailable", ex);
 		}
 		List<CompletableFuture<PublishAck>> acks = new ArrayList<>(claimed.size());
-		for (OutboxMessage message : claimed) {
-			acks.add(jetStream.publishAsync(NatsMessage.builder()
-				.subject(message.subject())
-				.data(message.body().getBytes(StandardCharsets.UTF_8))
-				.build(), publishOptions(message)));
-		}
-		RuntimeException failure = null;
-		long deadline = System.nanoTime() + this.properties.outbox().publishTimeout().toNanos();
-		for (int i = 0; i < claimed.size(); i++) {
-			try {
-				PublishAck ack = acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				(ack.isDuplicate() ? this.duplicates : this.published).increment();
-				sent.add(claimed.get(i));
+		List<Span> spans = new ArrayList<>(claimed.size());
+		try {
+			for (OutboxMessage message : claimed) {
+				Headers headers = new Headers();
+				Span span = this.tracing.startPublish(message, headers);
+				spans.add(span);
+				acks.add(jetStream.publishAsync(NatsMessage.builder()
+					.subject(message.subject())
+					.headers(headers)
+					.data(message.body().getBytes(StandardCharsets.UTF_8))
+					.build(), publishOptions(message)));
 			}
-			catch (ExecutionException | TimeoutException ex) {
-				Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
-				if (failure == null) {
-					failure = new IllegalStateException("Publishing " + claimed.get(i).subject() + " failed", cause);
+			RuntimeException failure = null;
+			long deadline = System.nanoTime() + this.properties.outbox().publishTimeout().toNanos();
+			for (int i = 0; i < claimed.size(); i++) {
+				try {
+					PublishAck ack = acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					(ack.isDuplicate() ? this.duplicates : this.published).increment();
+					spans.get(i).tag("messaging.nats.duplicate", ack.isDuplicate());
+					sent.add(claimed.get(i));
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+					spans.get(i).error((cause != null) ? cause : ex);
+					if (failure == null) {
+						failure = new IllegalStateException("Publishing " + claimed.get(i).subject() + " failed",
+								cause);
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return new IllegalStateException("Interrupted while waiting for PubAcks", ex);
 				}
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return new IllegalStateException("Interrupted while waiting for PubAcks", ex);
-			}
+			return failure;
 		}
-		return failure;
+		finally {
+			spans.forEach(Span::end);
+		}
 	}
 
 	private static PublishOptions publishOptions(OutboxMessage message) {

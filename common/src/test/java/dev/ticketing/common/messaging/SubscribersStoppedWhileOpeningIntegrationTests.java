@@ -138,7 +138,7 @@ class SubscribersStoppedWhileOpeningIntegrationTests extends MessagingIntegratio
 			.build();
 		return new EventSubscribers(List.of(subscription), this.durable, this.nats, provisioner,
 				new JdbcInbox(this.jdbc), new TransactionTemplate(this.transactionManager), this.codec, settings,
-				this.clock, this.meters);
+				this.clock, this.meters, MessageTracing.off());
 	}
 
 	private void publishPayment() {
