@@ -48,11 +48,24 @@ public final class JwksKeyResolver implements PublicKeyResolver {
 	private Instant attemptedAt = Instant.MIN;
 
 	public JwksKeyResolver(URI jwksUri, Duration minRefetchInterval, Duration maxAge, Clock clock) {
+		this(jwksUri, minRefetchInterval, maxAge, clock, newHttpClient());
+	}
+
+	/**
+	 * A resolver that fetches with the given client, e.g. one that is observed (a client
+	 * span with the caller's trace context, and a timer).
+	 */
+	public JwksKeyResolver(URI jwksUri, Duration minRefetchInterval, Duration maxAge, Clock clock, HttpClient http) {
 		this.jwksUri = jwksUri;
 		this.minRefetchInterval = minRefetchInterval;
 		this.maxAge = maxAge;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		this.http = http;
+	}
+
+	/** The plain client the resolver fetches with unless it is given one. */
+	public static HttpClient newHttpClient() {
+		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 	}
 
 	@Override

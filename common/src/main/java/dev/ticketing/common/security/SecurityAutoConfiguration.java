@@ -1,5 +1,6 @@
 package dev.ticketing.common.security;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,10 @@ import java.util.List;
 import dev.ticketing.common.jwt.JwksKeyResolver;
 import dev.ticketing.common.jwt.JwtVerifier;
 import dev.ticketing.common.jwt.PublicKeyResolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,13 +48,21 @@ public class SecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PublicKeyResolver jwksKeyResolver(TicketingSecurityProperties properties, Clock clock) {
+	PublicKeyResolver jwksKeyResolver(TicketingSecurityProperties properties, Clock clock,
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
 		if (properties.jwksUri() == null) {
 			throw new IllegalStateException(
 					"ticketing.security.jwks-uri must be set to auth-service's JWKS endpoint (TICKETING_SECURITY_JWKS_URI)");
 		}
+		// Observed: a fetch is a client span of the request that needed the key, and
+		// auth-service's answer joins its trace (docs/adr/0022).
+		HttpClient http = MicrometerHttpClient
+			.instrumentationBuilder(JwksKeyResolver.newHttpClient(),
+					meters.getIfAvailable(() -> Metrics.globalRegistry))
+			.observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.build();
 		return new JwksKeyResolver(properties.jwksUri(), properties.jwksMinRefetchInterval(), properties.jwksMaxAge(),
-				clock);
+				clock, http);
 	}
 
 	@Bean

@@ -5,6 +5,11 @@ import java.util.Optional;
 import dev.ticketing.common.jwt.JwksKeyResolver;
 import dev.ticketing.common.jwt.JwtVerifier;
 import dev.ticketing.common.jwt.PublicKeyResolver;
+import dev.ticketing.common.testing.JwksTestServer;
+import dev.ticketing.common.testing.TestTokens;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,6 +38,23 @@ class SecurityAutoConfigurationWiringTests {
 				assertThat(context).hasSingleBean(JwtVerifier.class).hasSingleBean(SecurityFilterChain.class);
 				assertThat(context.getBean(PublicKeyResolver.class)).isInstanceOf(JwksKeyResolver.class);
 			});
+	}
+
+	@Test
+	void fetchesKeysInAnObservedClientRequest() {
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		try (JwksTestServer jwks = JwksTestServer.serving(TestTokens.KEYS)) {
+			this.contexts.withPropertyValues("ticketing.security.jwks-uri=" + jwks.url())
+				.withBean(ObservationRegistry.class, () -> observations)
+				.run((context) -> {
+					assertThat(context.getBean(PublicKeyResolver.class).find(TestTokens.KEYS.keyId())).isPresent();
+					TestObservationRegistryAssert.assertThat(observations)
+						.hasObservationWithNameEqualTo("http.client.requests")
+						.that()
+						.hasBeenStopped()
+						.hasLowCardinalityKeyValue("status", "200");
+				});
+		}
 	}
 
 	@Test
