@@ -162,6 +162,36 @@ ensure_nginx() {
   NGINX="$tools/usr/sbin/nginx"
 }
 
+# Prometheus and promtool (Debian's package `prometheus`, 2.42 on Debian 12), for bin/run --observe,
+# the alert rules' tests and the live alert check. Unpacked into .run/tools like nginx, never
+# installed: the package would set up and start a prometheus service on the machine. One on PATH
+# with its promtool beside it is used instead. Sets PROMETHEUS and PROMTOOL and exports
+# TICKETING_PROMTOOL, which the infra module's rule tests read.
+PROMETHEUS=""
+PROMTOOL=""
+ensure_prometheus() {
+  local tools="$RUN_DIR/tools/prometheus" download
+  if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+    PROMETHEUS="$(command -v prometheus)"
+    PROMTOOL="$(command -v promtool)"
+  else
+    if [ ! -x "$tools/usr/bin/prometheus" ] || [ ! -x "$tools/usr/bin/promtool" ]; then
+      say "unpacking Debian's prometheus into .run/tools (not installed on the machine)"
+      download="$(mktemp -d)"
+      (cd "$download" && apt-get download -q prometheus >/dev/null 2>&1) || {
+        rm -rf "$download"
+        die "could not download Debian's prometheus package (apt-get download prometheus); install prometheus and try again"
+      }
+      mkdir -p "$tools"
+      dpkg-deb -x "$download"/prometheus_*.deb "$tools"
+      rm -rf "$download"
+    fi
+    PROMETHEUS="$tools/usr/bin/prometheus"
+    PROMTOOL="$tools/usr/bin/promtool"
+  fi
+  export TICKETING_PROMTOOL="$PROMTOOL"
+}
+
 # Debian's Chromium, which the browser tests drive through playwright-core (never a downloaded one).
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CHROMIUM_PATH="$CHROMIUM"
