@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The system as bin/run starts it (on the test databases), tested from outside: the README's curl
-# commands, the black-box API suite and the browser tests, all through http://localhost:3000, then
+# commands, an alert firing in a Prometheus that scrapes it (infra/observability/alert-check.sh),
+# the black-box API suite and the browser tests, all through http://localhost:3000, then
 # bin/bench --quick, which proves the benchmark itself works (its figures mean nothing here).
 # Run by bin/test after the unit and integration tests; stops the system when it is done.
 set -euo pipefail
@@ -29,6 +30,7 @@ run_suite() { # run_suite <name> <command...>: runs every suite, remembers which
   "$@" || failures+=("$name")
 }
 run_suite "smoke test (README commands)" "$ROOT/infra/local/smoke-test.sh"
+run_suite "live alert check (infra/observability/alert-check.sh)" "$ROOT/infra/observability/alert-check.sh"
 run_suite "black-box API suite (client/system)" npm --prefix "$ROOT/client" run --silent test:system
 run_suite "browser tests (client/e2e)" npm --prefix "$ROOT/client" run --silent test:e2e
 run_suite "the benchmark's own check (bin/bench --quick)" "$ROOT/bin/bench" --quick
