@@ -162,6 +162,36 @@ ensure_nginx() {
   NGINX="$tools/usr/sbin/nginx"
 }
 
+# Prometheus and promtool (Debian's package `prometheus`, 2.42 on Debian 12), for bin/run --observe,
+# the alert rules' tests and the live alert check. Unpacked into .run/tools like nginx, never
+# installed: the package would set up and start a prometheus service on the machine. One on PATH
+# with its promtool beside it is used instead. Sets PROMETHEUS and PROMTOOL and exports
+# TICKETING_PROMTOOL, which the infra module's rule tests read.
+PROMETHEUS=""
+PROMTOOL=""
+ensure_prometheus() {
+  local tools="$RUN_DIR/tools/prometheus" download
+  if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+    PROMETHEUS="$(command -v prometheus)"
+    PROMTOOL="$(command -v promtool)"
+  else
+    if [ ! -x "$tools/usr/bin/prometheus" ] || [ ! -x "$tools/usr/bin/promtool" ]; then
+      say "unpacking Debian's prometheus into .run/tools (not installed on the machine)"
+      download="$(mktemp -d)"
+      (cd "$download" && apt-get download -q prometheus >/dev/null 2>&1) || {
+        rm -rf "$download"
+        die "could not download Debian's prometheus package (apt-get download prometheus); install prometheus and try again"
+      }
+      mkdir -p "$tools"
+      dpkg-deb -x "$download"/prometheus_*.deb "$tools"
+      rm -rf "$download"
+    fi
+    PROMETHEUS="$tools/usr/bin/prometheus"
+    PROMTOOL="$tools/usr/bin/promtool"
+  fi
+  export TICKETING_PROMTOOL="$PROMTOOL"
+}
+
 # Debian's Chromium, which the browser tests drive through playwright-core (never a downloaded one).
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CHROMIUM_PATH="$CHROMIUM"
@@ -247,34 +277,4 @@ stop_process() {
     ! kill -0 "$pid" 2>/dev/null || kill -KILL "$pid"
   fi
   rm -f "$pidfile"
-}
-
-# Zipkin's server, the local trace store and UI (docs/adr/0022): its executable jar from Maven
-# Central through the wrapper, kept in .run/tools/zipkin; spans held in memory only.
-ZIPKIN_VERSION=3.6.1
-ZIPKIN_PORT="${ZIPKIN_PORT:-9411}"
-ensure_zipkin() {
-  local dir="$RUN_DIR/tools/zipkin"
-  ZIPKIN_JAR="$dir/zipkin-server-$ZIPKIN_VERSION-exec.jar"
-  [ -f "$ZIPKIN_JAR" ] && return 0
-  say "fetching Zipkin's server $ZIPKIN_VERSION from Maven Central into .run/tools/zipkin"
-  "$ROOT/mvnw" -B -q dependency:copy -Dartifact="io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" \
-    -DoutputDirectory="$dir" -Dmdep.overWriteReleases=false >/dev/null ||
-    die "could not fetch io.zipkin:zipkin-server:$ZIPKIN_VERSION:exec from Maven Central"
-}
-
-zipkin_ready() { curl -fs "http://127.0.0.1:$ZIPKIN_PORT/health" >/dev/null; }
-
-# start_zipkin: Zipkin on 127.0.0.1:$ZIPKIN_PORT (pid file .run/zipkin.pid, log .run/logs/zipkin.log),
-# and the settings that send every service's spans to it, for the services started after it.
-start_zipkin() {
-  ensure_zipkin
-  mkdir -p "$RUN_DIR/launch" "$RUN_DIR/logs"
-  printf '#!/usr/bin/env bash\n# Written by bin/run --observe: starts Zipkin; run it through bin/instance.\nexport STORAGE_TYPE=mem MEM_MAX_SPANS=200000\nexec %q -XX:+UseSerialGC -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -jar %q --armeria.ports[0].ip=127.0.0.1 --armeria.ports[0].port=%q --armeria.ports[0].protocols=http\n' \
-    "$(command -v java)" "$ZIPKIN_JAR" "$ZIPKIN_PORT" >"$RUN_DIR/launch/zipkin"
-  chmod 700 "$RUN_DIR/launch/zipkin"
-  say "starting Zipkin on :$ZIPKIN_PORT (log: .run/logs/zipkin.log)"
-  nohup "$RUN_DIR/launch/zipkin" >"$RUN_DIR/logs/zipkin.log" 2>&1 &
-  echo $! >"$RUN_DIR/zipkin.pid"
-  export TICKETING_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The system as bin/run --observe starts it (on the test databases), tested from outside: the
-# README's curl commands, the black-box API suite, the browser tests, all through
-# http://localhost:3000, and one purchase followed in the trace store, then bin/bench --quick, which proves the benchmark itself works (its figures mean nothing here).
+# README's curl commands, an alert firing in a Prometheus that scrapes it
+# (infra/observability/alert-check.sh), the black-box API suite and the browser tests, all through
+# http://localhost:3000, one purchase followed in the trace store (client/observe), then
+# bin/bench --quick, which proves the benchmark itself works (its figures mean nothing here).
 # Run by bin/test after the unit and integration tests; stops the system when it is done.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -29,6 +31,7 @@ run_suite() { # run_suite <name> <command...>: runs every suite, remembers which
   "$@" || failures+=("$name")
 }
 run_suite "smoke test (README commands)" "$ROOT/infra/local/smoke-test.sh"
+run_suite "live alert check (infra/observability/alert-check.sh)" "$ROOT/infra/observability/alert-check.sh"
 run_suite "black-box API suite (client/system)" npm --prefix "$ROOT/client" run --silent test:system
 run_suite "browser tests (client/e2e)" npm --prefix "$ROOT/client" run --silent test:e2e
 run_suite "a purchase in the trace store (client/observe)" npm --prefix "$ROOT/client" run --silent test:observe

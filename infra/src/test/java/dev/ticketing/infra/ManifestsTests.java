@@ -151,6 +151,32 @@ class ManifestsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "dev", "prod" })
+	void everyJavaServicesPodsAskToBeScrapedOnTheirHttpPortAtActuatorPrometheus(String overlay) {
+		Manifests manifests = Manifests.of(overlay);
+		SoftAssertions softly = new SoftAssertions();
+		for (String service : JAVA_SERVICES) {
+			Map<String, String> annotations = manifests.workload(service).template().getMetadata().getAnnotations();
+			Integer http = containerPorts(manifests.pod(service)).get("http");
+			softly.assertThat(annotations)
+				.as("pod annotations of %s", service)
+				.isNotNull()
+				.containsEntry("prometheus.io/scrape", "true")
+				.containsEntry("prometheus.io/port", String.valueOf(http))
+				.containsEntry("prometheus.io/path", "/actuator/prometheus");
+		}
+		softly.assertAll();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
+	void theAlertRulesShipAsConfigMapPrometheusRulesHoldingRulesYmlAsItIs(String overlay) {
+		ConfigMap rules = Manifests.of(overlay).get(ConfigMap.class, "prometheus-rules");
+		assertThat(rules.getData()).containsOnlyKeys("rules.yml");
+		assertThat(rules.getData().get("rules.yml")).isEqualTo(Repository.read(AlertRulesTests.RULES));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
 	void everyServiceSelectsThePodsOfTheWorkloadItIsNamedForAndNoOthers(String overlay) {
 		Manifests manifests = Manifests.of(overlay);
 		SoftAssertions softly = new SoftAssertions();

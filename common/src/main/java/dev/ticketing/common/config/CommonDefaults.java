@@ -20,6 +20,9 @@ public class CommonDefaults implements EnvironmentPostProcessor {
 			// One JSON object per log line, with the MDC (requestId) in it.
 			Map.entry("logging.structured.format.console", "logstash"),
 			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+			// Every series names its service, however it is scraped: the alert rules
+			// (docs/adr/0024) group and describe by it.
+			Map.entry("management.metrics.tags.application", "${spring.application.name:ticketing}"),
 			Map.entry("management.endpoint.health.probes.enabled", "true"),
 			Map.entry("management.endpoint.health.show-details", "never"),
 			// Every request traced (ADR 22); lower it where the volume asks for it. Spans

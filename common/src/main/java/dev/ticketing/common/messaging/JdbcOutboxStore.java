@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,17 @@ class JdbcOutboxStore implements OutboxStore {
 	@Override
 	public long countUnsent() {
 		return this.jdbc.sql("SELECT count(*) FROM messaging.outbox WHERE sent_at IS NULL").query(Long.class).single();
+	}
+
+	@Override
+	public Optional<Instant> oldestUnsentAt() {
+		// The first unsent row by position, through the partial index the relay claims
+		// by.
+		return this.jdbc.sql("""
+				SELECT occurred_at FROM messaging.outbox
+				WHERE sent_at IS NULL
+				ORDER BY position
+				LIMIT 1""").query((rs, row) -> rs.getTimestamp("occurred_at").toInstant()).optional();
 	}
 
 }

@@ -135,6 +135,14 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
+	MessagingMetrics messagingMetrics(OutboxStore store, Connection connection,
+			ObjectProvider<EventSubscription> subscriptions, MessagingProperties properties, Clock clock,
+			MeterRegistry meters, Environment environment) {
+		return new MessagingMetrics(store, connection, subscriptions.orderedStream().toList(),
+				durableName(properties, environment), properties, clock, meters);
+	}
+
+	@Bean
 	DeadLetters deadLetters(Connection connection, MessagingProperties properties) {
 		return new DeadLetters(connection, properties);
 	}

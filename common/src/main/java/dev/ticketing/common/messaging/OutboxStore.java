@@ -3,6 +3,7 @@ package dev.ticketing.common.messaging;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where outbox rows live: the service's own database, so that a row commits or rolls back
@@ -27,5 +28,8 @@ interface OutboxStore {
 
 	/** How many rows wait to be published. */
 	long countUnsent();
+
+	/** When the oldest row that waits to be published was written, if one waits. */
+	Optional<Instant> oldestUnsentAt();
 
 }

@@ -37,6 +37,8 @@ class CommonDefaultsTests extends WebIntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.contentType()).startsWith("text/plain");
 		assertThat(response.body()).contains("jvm_");
+		// The alert rules group and describe by the service every series names.
+		assertThat(response.body()).containsPattern("jvm_\\w+\\{[^}]*application=\"");
 	}
 
 	@Test

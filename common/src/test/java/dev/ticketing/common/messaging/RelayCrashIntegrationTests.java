@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -94,6 +95,11 @@ class RelayCrashIntegrationTests extends MessagingIntegrationTest {
 		@Override
 		public long countUnsent() {
 			return this.delegate.countUnsent();
+		}
+
+		@Override
+		public Optional<Instant> oldestUnsentAt() {
+			return this.delegate.oldestUnsentAt();
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.ticketing.common.messaging.Outbox;
+import dev.ticketing.common.metrics.OnCommit;
 import dev.ticketing.common.messaging.PoisonEventException;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
@@ -22,7 +25,9 @@ import dev.ticketing.orders.replica.TicketReplicas;
 
 /**
  * Placing, cancelling, expiring and completing orders. Each change and its
- * {@code orders.v1.order.*} event commit together through the outbox.
+ * {@code orders.v1.order.*} event commit together through the outbox. Counts
+ * {@code ticketing.orders.placed} and {@code ticketing.orders.holds.expired} once they
+ * commit.
  */
 @Service
 public class OrderService {
@@ -39,13 +44,23 @@ public class OrderService {
 
 	private final Clock clock;
 
+	private final Counter placed;
+
+	private final Counter expired;
+
 	public OrderService(OrderRepository orders, TicketReplicas tickets, Outbox outbox, OrdersProperties properties,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.orders = orders;
 		this.tickets = tickets;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
+		this.placed = Counter.builder("ticketing.orders.placed")
+			.description("Orders placed: a ticket held for its buyer")
+			.register(meters);
+		this.expired = Counter.builder("ticketing.orders.holds.expired")
+			.description("Orders cancelled because their hold ran out unpaid")
+			.register(meters);
 	}
 
 	/**
@@ -69,6 +84,7 @@ public class OrderService {
 				now, now.plus(this.properties.holdWindow()));
 		this.orders.insert(order);
 		this.outbox.append(OrderEvents.created(order));
+		OnCommit.increment(this.placed);
 		return order;
 	}
 
@@ -106,6 +122,7 @@ public class OrderService {
 		for (Order order : due) {
 			save(order.cancel(CancelReason.EXPIRED, now));
 		}
+		OnCommit.increment(this.expired, due.size());
 		return due.size();
 	}
 

@@ -18,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.payments.v1.PaymentSucceeded;
+import dev.ticketing.common.testing.ScrapedMetrics;
 import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp;
 import dev.ticketing.common.testing.TestHttp.Response;
@@ -57,6 +58,16 @@ class OrdersApiIntegrationTests extends OrdersIntegrationTest {
 	}
 
 	// POST /api/orders
+
+	@Test
+	void placingAnOrderCountsItOnThePrometheusEndpointAndARefusedOneDoesNot() {
+		double before = ScrapedMetrics.value(this.http, "ticketing_orders_placed_total");
+
+		placedOrder(this.buyer, this.ticket);
+		assertThat(placeOrder(UUID.randomUUID(), this.ticket).status()).isEqualTo(409);
+
+		assertThat(ScrapedMetrics.value(this.http, "ticketing_orders_placed_total")).isEqualTo(before + 1);
+	}
 
 	@Test
 	void placeReturns201WithTheOrderAndItsLocation() {

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.ticketing.common.messaging.Outbox;
+import dev.ticketing.common.metrics.OnCommit;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.payments.ledger.Journal;
@@ -34,7 +37,9 @@ import dev.ticketing.payments.provider.PaymentProviderException;
 
 /**
  * Charging orders and reading payments. A payment and its {@code payments.v1.*} event
- * commit together through the outbox.
+ * commit together through the outbox. Counts {@code ticketing.payments.checkouts} by
+ * {@code outcome} ({@code succeeded}, {@code declined}) once the outcome commits; a
+ * replay of an idempotency key's first outcome is not counted again.
  * <p>
  * A charge runs in one transaction that holds its order's replica row locked from the
  * checks to the commit: concurrent charges for one order run one after the other (the
@@ -62,8 +67,13 @@ public class PaymentService {
 
 	private final Clock clock;
 
+	private final Counter succeeded;
+
+	private final Counter declined;
+
 	PaymentService(PaymentRepository payments, OrderReplicas orders, IdempotencyKeys idempotencyKeys,
-			PaymentProvider provider, Outbox outbox, Ledger ledger, Refunds refunds, Clock clock) {
+			PaymentProvider provider, Outbox outbox, Ledger ledger, Refunds refunds, Clock clock,
+			MeterRegistry meters) {
 		this.payments = payments;
 		this.orders = orders;
 		this.idempotencyKeys = idempotencyKeys;
@@ -72,6 +82,15 @@ public class PaymentService {
 		this.ledger = ledger;
 		this.refunds = refunds;
 		this.clock = clock;
+		this.succeeded = checkouts(meters, "succeeded");
+		this.declined = checkouts(meters, "declined");
+	}
+
+	private static Counter checkouts(MeterRegistry meters, String outcome) {
+		return Counter.builder("ticketing.payments.checkouts")
+			.description("Orders paid for, or refused by the payment provider, by outcome")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	/**
@@ -131,10 +150,12 @@ public class PaymentService {
 				this.outbox.append(PaymentEvents.succeeded(payment));
 				logger.info("Payment {} of {} {} for order {} succeeded", payment.id(), payment.amount(),
 						payment.currency(), order.id());
+				OnCommit.increment(this.succeeded);
 				yield new PaymentOutcome.Paid(payment, false);
 			}
 			case ChargeOutcome.Declined declined -> {
 				logger.info("Payment for order {} declined: {}", order.id(), declined.message());
+				OnCommit.increment(this.declined);
 				yield new PaymentOutcome.Declined(declined.message(), false);
 			}
 		};

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ticketing.common.events.payments.v1.PayoutPaid;
 import dev.ticketing.common.messaging.Outbox;
+import dev.ticketing.common.metrics.OnCommit;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.payments.PaymentsProperties;
@@ -40,6 +43,9 @@ import dev.ticketing.payments.ledger.Ledger;
  * published), or failed on a refusal (its journal reversed, so the balance is paid out
  * again after a backoff), or left pending for a retry with the same key when the provider
  * gave no answer. Whatever crashes or runs twice, the provider sends each payout once.
+ * <p>
+ * Counts {@code ticketing.payments.payouts.paid} and
+ * {@code ticketing.payments.payouts.failed} (refused by the provider) once recorded.
  */
 @Service
 public class PayoutService {
@@ -68,9 +74,13 @@ public class PayoutService {
 
 	private final Clock clock;
 
+	private final Counter paid;
+
+	private final Counter failed;
+
 	PayoutService(PayoutAccounts accounts, Payouts payouts, PayoutProviders providers, Escrows escrows, Ledger ledger,
 			Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions, PaymentsProperties properties,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.accounts = accounts;
 		this.payouts = payouts;
 		this.providers = providers;
@@ -81,6 +91,12 @@ public class PayoutService {
 		this.transactions = transactions;
 		this.settings = properties.payout();
 		this.clock = clock;
+		this.paid = Counter.builder("ticketing.payments.payouts.paid")
+			.description("Payouts the provider sent to sellers")
+			.register(meters);
+		this.failed = Counter.builder("ticketing.payments.payouts.failed")
+			.description("Payouts the provider refused; the balance is paid out again after a backoff")
+			.register(meters);
 	}
 
 	/**
@@ -236,6 +252,7 @@ public class PayoutService {
 							payout.currency(), payout.method()));
 					logger.info("Payout {} of {} {} to seller {} paid ({})", payout.id(), payout.amount(),
 							payout.currency(), payout.sellerId(), sent.providerReference());
+					OnCommit.increment(this.paid);
 				}
 			}
 			case PayoutOutcome.Refused refused -> {
@@ -248,6 +265,7 @@ public class PayoutService {
 					this.escrows.unassignPayout(payout.id());
 					logger.warn("Payout {} to seller {} refused: {}; the balance is paid out again from {}",
 							payout.id(), payout.sellerId(), refused.reason(), retryAt);
+					OnCommit.increment(this.failed);
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.ticketing.common.testing.ScrapedMetrics;
 import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp.Response;
 import dev.ticketing.payments.PaymentsIntegrationTest;
@@ -63,6 +64,7 @@ class PaymentsApiIntegrationTests extends PaymentsIntegrationTest {
 
 	@Test
 	void aDeclinedCardIs402AndStoresNoPayment() {
+		ScrapedMetrics before = ScrapedMetrics.scrape(this.http);
 		for (String method : List.of("pm_card_chargeDeclined", "tok_chargeDeclined")) {
 			UUID buyer = UUID.randomUUID();
 			PlacedOrder order = placedOrder(buyer);
@@ -75,6 +77,11 @@ class PaymentsApiIntegrationTests extends PaymentsIntegrationTest {
 			// The order can still be paid with another card.
 			assertThat(pay(buyer, order.id(), "pm_card_visa").status()).isEqualTo(201);
 		}
+		ScrapedMetrics after = ScrapedMetrics.scrape(this.http);
+		assertThat(after.value("ticketing_payments_checkouts_total", "outcome", "declined"))
+			.isEqualTo(before.value("ticketing_payments_checkouts_total", "outcome", "declined") + 2);
+		assertThat(after.value("ticketing_payments_checkouts_total", "outcome", "succeeded"))
+			.isEqualTo(before.value("ticketing_payments_checkouts_total", "outcome", "succeeded") + 2);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.annotation.Import;
 
+import dev.ticketing.common.testing.ScrapedMetrics;
 import dev.ticketing.common.testing.StreamMessages.Stored;
 import dev.ticketing.common.testing.TestHttp;
 import dev.ticketing.payments.PaymentsIntegrationTest;
@@ -212,6 +213,7 @@ class MoneyIntegrationTests extends PaymentsIntegrationTest {
 
 	@Test
 	void aRefusedPayoutIsReversedAndPaidAgainOnceTheAccountIsFixed() {
+		ScrapedMetrics before = ScrapedMetrics.scrape(this.http);
 		UUID seller = UUID.randomUUID();
 		payoutAccount(seller, "fail_closed-" + seller);
 		sale(seller, 12_500, "EUR", null);
@@ -235,6 +237,12 @@ class MoneyIntegrationTests extends PaymentsIntegrationTest {
 		assertThat(transfersTo("fail_closed-" + seller)).isZero();
 		assertThat(earnings(seller, "EUR").path("paidOut").asLong()).isEqualTo(11_875);
 		assertThat(ledgerTotals().values()).containsOnly(0L);
+		// Payouts of earlier tests' sellers may be made meanwhile too.
+		ScrapedMetrics after = ScrapedMetrics.scrape(this.http);
+		assertThat(after.value("ticketing_payments_payouts_failed_total"))
+			.isGreaterThanOrEqualTo(before.value("ticketing_payments_payouts_failed_total") + statuses.size() - 1);
+		assertThat(after.value("ticketing_payments_payouts_paid_total"))
+			.isGreaterThanOrEqualTo(before.value("ticketing_payments_payouts_paid_total") + 1);
 	}
 
 	@Test

@@ -8,13 +8,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.ticketing.common.domain.DomainException;
 import dev.ticketing.common.messaging.Outbox;
+import dev.ticketing.common.metrics.OnCommit;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
 import dev.ticketing.tickets.ticket.ResaleListings;
@@ -27,7 +31,9 @@ import dev.ticketing.tickets.ticket.TicketStatus;
 /**
  * Issuing, reselling, checking in and voiding passes (DESIGN §2, "Pass"). At every moment
  * a ticket has at most one pass whose code admits anyone; the database enforces it, and
- * one check-in per pass.
+ * one check-in per pass. Counts {@code ticketing.tickets.passes.issued} and
+ * {@code ticketing.tickets.checkins} by {@code outcome} ({@code admitted},
+ * {@code refused}).
  */
 @Service
 public class PassService implements ResaleListings {
@@ -47,12 +53,31 @@ public class PassService implements ResaleListings {
 
 	private final Clock clock;
 
-	PassService(PassRepository passes, TicketRepository tickets, PassCodes codes, Outbox outbox, Clock clock) {
+	private final Counter issued;
+
+	private final Counter admitted;
+
+	private final Counter refused;
+
+	PassService(PassRepository passes, TicketRepository tickets, PassCodes codes, Outbox outbox, Clock clock,
+			MeterRegistry meters) {
 		this.passes = passes;
 		this.tickets = tickets;
 		this.codes = codes;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.issued = Counter.builder("ticketing.tickets.passes.issued")
+			.description("Passes issued to the buyers of listings sold")
+			.register(meters);
+		this.admitted = checkIns(meters, "admitted");
+		this.refused = checkIns(meters, "refused");
+	}
+
+	private static Counter checkIns(MeterRegistry meters, String outcome) {
+		return Counter.builder("ticketing.tickets.checkins")
+			.description("Pass codes presented at the door, by outcome")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	/**
@@ -84,6 +109,7 @@ public class PassService implements ResaleListings {
 		Pass pass = Pass.issue(id, sold.id(), origin, buyerId, orderId, this.codes.sign(id, sold.id(), now),
 				this.passes.isRefunded(orderId), now);
 		this.passes.insert(pass);
+		OnCommit.increment(this.issued);
 		return pass;
 	}
 
@@ -115,6 +141,20 @@ public class PassService implements ResaleListings {
 	 */
 	@Transactional
 	public CheckIn checkIn(String code) {
+		CheckIn checkIn;
+		try {
+			checkIn = admit(code);
+		}
+		catch (DomainException ex) {
+			// A refusal changes nothing, so it counts whether or not anything commits.
+			this.refused.increment();
+			throw ex;
+		}
+		OnCommit.increment(this.admitted);
+		return checkIn;
+	}
+
+	private CheckIn admit(String code) {
 		PassCodes.PassClaims claims = this.codes.read(code);
 		for (int attempt = 1;; attempt++) {
 			Optional<Pass> used = this.passes.checkIn(claims.passId(), claims.ticketId(), now());

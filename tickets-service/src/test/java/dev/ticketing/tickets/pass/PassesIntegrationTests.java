@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.payments.v1.PaymentRefunded;
 import dev.ticketing.common.security.Roles;
+import dev.ticketing.common.testing.ScrapedMetrics;
 import dev.ticketing.common.testing.TestHttp;
 import dev.ticketing.common.testing.TestHttp.Response;
 import dev.ticketing.common.testing.TestTokens;
@@ -232,6 +233,26 @@ class PassesIntegrationTests extends TicketsIntegrationTest {
 		assertThat(pass.path("status").asString()).isEqualTo("used");
 		assertThat(pass.has("code")).isFalse();
 		assertThat(Instant.parse(pass.path("checkedInAt").asString())).isEqualTo(Instant.parse(checkedInAt));
+	}
+
+	@Test
+	void passesIssuedAndCheckInsAdmittedAndRefusedAreCountedOnThePrometheusEndpoint() {
+		ScrapedMetrics before = ScrapedMetrics.scrape(this.http);
+		String ticketId = createTicket(this.seller).path("id").asString();
+		sellTo(ticketId, this.buyer);
+		String code = passOf(this.buyer, ticketId).path("code").asString();
+
+		assertThat(checkIn(code).status()).isEqualTo(200);
+		checkIn(code).assertProblem(409, "already_checked_in");
+		checkIn("not-a-code").assertProblem(400, "code_invalid");
+
+		ScrapedMetrics after = ScrapedMetrics.scrape(this.http);
+		assertThat(after.value("ticketing_tickets_passes_issued_total"))
+			.isEqualTo(before.value("ticketing_tickets_passes_issued_total") + 1);
+		assertThat(after.value("ticketing_tickets_checkins_total", "outcome", "admitted"))
+			.isEqualTo(before.value("ticketing_tickets_checkins_total", "outcome", "admitted") + 1);
+		assertThat(after.value("ticketing_tickets_checkins_total", "outcome", "refused"))
+			.isEqualTo(before.value("ticketing_tickets_checkins_total", "outcome", "refused") + 2);
 	}
 
 	@Test
