@@ -10,6 +10,7 @@ source "$(dirname "$0")/../local/lib.sh"
 # A Prometheus of its own beside the one bin/run --observe may have started.
 export PROMETHEUS_NAME=prometheus-alert-check PROMETHEUS_PORT="${ALERT_CHECK_PROMETHEUS_PORT:-9091}"
 source "$ROOT/infra/observability/observability.sh"
+ensure_node # reads Prometheus' JSON answers
 
 began=$(date +%s)
 export PROMETHEUS_DATA="$RUN_DIR/alert-check/data"
