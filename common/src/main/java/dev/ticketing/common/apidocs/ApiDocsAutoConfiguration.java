@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
@@ -61,10 +63,22 @@ public class ApiDocsAutoConfiguration {
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageQuery.class);
 	}
 
+	/**
+	 * The document's base: its title, and the origin it was read from as its server. A
+	 * server computed from the request would be wrong behind the origin, which forwards
+	 * no port (http://localhost for http://localhost:3000), and "/" is right wherever the
+	 * document is read: through the origin, the ingress or the service itself.
+	 */
 	@Bean
-	OpenApiCustomizer ticketingApiDocs(@Value("${spring.application.name:service}") String name) {
+	@ConditionalOnMissingBean
+	OpenAPI ticketingOpenApi(@Value("${spring.application.name:service}") String name) {
+		return new OpenAPI().info(new Info().title(name).version("v1").description("DESIGN §2 (docs/design.md)"))
+			.servers(List.of(new Server().url("/").description("The origin this document is read from")));
+	}
+
+	@Bean
+	OpenApiCustomizer ticketingApiDocs() {
 		return (openApi) -> {
-			openApi.info(new Info().title(name).version("v1").description("DESIGN §2 (docs/design.md)"));
 			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
 			openApi.components(components.addSchemas(ApiDocs.INVALID_FIELD, invalidFieldSchema())
 				.addSchemas(ApiDocs.PROBLEM, problemSchema())

@@ -86,6 +86,16 @@ public interface ApiDocsContract {
 	}
 
 	/**
+	 * Swagger UI sends its requests where the document was read from: behind the origin,
+	 * which forwards no port, a server computed from the request would lose it.
+	 */
+	@Test
+	default void namesTheOriginItIsReadFromAsItsServer() {
+		assertThat(document().path("servers").values()).extracting((server) -> server.path("url").asString())
+			.containsExactly("/");
+	}
+
+	/**
 	 * The document's marks agree with the service's security: each operation it says
 	 * needs the session refuses a caller without one.
 	 */
