@@ -5,6 +5,8 @@ import dev.ticketing.common.web.Problems;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +38,8 @@ class SessionController {
 	 */
 	@PostMapping("/api/users/refresh")
 	@Operation(summary = "A new session for the refresh cookie; the refresh token is rotated")
-	@ApiResponse(responseCode = "200", description = "The account; new cookies set")
+	@ApiResponse(responseCode = "200", description = "The account; new cookies set",
+			content = @Content(schema = @Schema(implementation = UserResponse.class)))
 	@ApiResponse(responseCode = "401",
 			description = "unauthenticated: the refresh token is missing, expired or revoked (reuse of a rotated one revokes its family); cookies cleared")
 	ResponseEntity<?> refresh(@CookieValue(name = REFRESH, required = false) @Nullable String refreshToken) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,7 +58,8 @@ class PaymentController {
 	 */
 	@PostMapping
 	@Operation(summary = "Pay for an order; the same Idempotency-Key (same user) replays the first result")
-	@ApiResponse(responseCode = "201", description = "The payment, with Location")
+	@ApiResponse(responseCode = "201", description = "The payment, with Location",
+			content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
 	@ApiResponse(responseCode = "400", description = "validation_failed or malformed_request")
 	@ApiResponse(responseCode = "401", description = "unauthenticated")
 	@ApiResponse(responseCode = "402", description = "payment_declined")
