@@ -7,6 +7,9 @@ import dev.ticketing.auth.session.Session;
 import dev.ticketing.auth.session.SessionCookieHeaders;
 import dev.ticketing.auth.session.UserResponse;
 import dev.ticketing.common.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "users")
 class AccountController {
 
 	private final AccountService accounts;
@@ -33,6 +37,11 @@ class AccountController {
 	}
 
 	@PostMapping(path = "/api/users/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Create an account and sign in: sets the session and refresh cookies")
+	@ApiResponse(responseCode = "201", description = "The account; cookies set")
+	@ApiResponse(responseCode = "400",
+			description = "validation_failed: email at most 254 characters and valid, password 8 to 128 characters")
+	@ApiResponse(responseCode = "409", description = "email_in_use (case-insensitive)")
 	ResponseEntity<UserResponse> signup(@Valid @RequestBody Credentials credentials) {
 		Session session = this.accounts.signup(credentials);
 		return ResponseEntity.status(HttpStatus.CREATED)
@@ -41,6 +50,11 @@ class AccountController {
 	}
 
 	@PostMapping(path = "/api/users/signin", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Sign in: sets the session and refresh cookies")
+	@ApiResponse(responseCode = "200", description = "The account; cookies set")
+	@ApiResponse(responseCode = "401",
+			description = "invalid_credentials: the same for an unknown email and a wrong password")
+	@ApiResponse(responseCode = "429", description = "too_many_attempts, with Retry-After")
 	ResponseEntity<UserResponse> signin(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		Session session = this.accounts.signin(credentials, request.getRemoteAddr());
 		return ResponseEntity.ok().headers(this.cookies.set(session)).body(UserResponse.of(session.user()));
@@ -51,6 +65,8 @@ class AccountController {
 	 * was issued shows after the next sign-in or refresh, as it does in every service.
 	 */
 	@GetMapping("/api/users/currentuser")
+	@Operation(summary = "The user of the access token, or null for a visitor; never 401")
+	@ApiResponse(responseCode = "200", description = "{\"currentUser\": {id, email, roles}} or {\"currentUser\": null}")
 	Map<String, @Nullable CurrentUserResponse> currentUser(@AuthenticationPrincipal @Nullable AuthenticatedUser user) {
 		// Map.of refuses null values; {"currentUser": null} answers a visitor.
 		Map<String, @Nullable CurrentUserResponse> body = new HashMap<>();

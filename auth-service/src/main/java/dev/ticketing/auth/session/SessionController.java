@@ -4,6 +4,11 @@ import dev.ticketing.common.web.Problems;
 
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import static dev.ticketing.common.security.SessionCookies.REFRESH;
 
 @RestController
+@Tag(name = "users")
 class SessionController {
 
 	private final SessionService sessions;
@@ -31,6 +37,11 @@ class SessionController {
 	 * both cookies, which can no longer be used.
 	 */
 	@PostMapping("/api/users/refresh")
+	@Operation(summary = "A new session for the refresh cookie; the refresh token is rotated")
+	@ApiResponse(responseCode = "200", description = "The account; new cookies set",
+			content = @Content(schema = @Schema(implementation = UserResponse.class)))
+	@ApiResponse(responseCode = "401",
+			description = "unauthenticated: the refresh token is missing, expired or revoked (reuse of a rotated one revokes its family); cookies cleared")
 	ResponseEntity<?> refresh(@CookieValue(name = REFRESH, required = false) @Nullable String refreshToken) {
 		return Optional.ofNullable(refreshToken)
 			.filter((token) -> !token.isEmpty())
@@ -45,6 +56,8 @@ class SessionController {
 	}
 
 	@PostMapping("/api/users/signout")
+	@Operation(summary = "Sign out: revokes the refresh token and clears both cookies")
+	@ApiResponse(responseCode = "204", description = "Signed out, also without a session")
 	ResponseEntity<Void> signout(@CookieValue(name = REFRESH, required = false) @Nullable String refreshToken) {
 		if (refreshToken != null && !refreshToken.isEmpty()) {
 			this.sessions.end(refreshToken);

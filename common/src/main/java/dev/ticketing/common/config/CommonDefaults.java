@@ -42,6 +42,9 @@ public class CommonDefaults implements EnvironmentPostProcessor {
 			Map.entry("server.tomcat.keep-alive-timeout", "75s"),
 			Map.entry("spring.mvc.problemdetails.enabled", "false"),
 			Map.entry("spring.threads.virtual.enabled", "true"),
+			// The OpenAPI document describes the API, not the error dispatch or Actuator.
+			Map.entry("springdoc.paths-to-match", "/api/**"),
+			Map.entry("springdoc.default-produces-media-type", "application/json"),
 			// How long (ms) a request waits for a pooled connection while the database
 			// is down before it is answered 503 (ADR 6); with HikariCP's 30 s the
 			// storefront's proxy, which waits as long, would answer 504 first.

@@ -3,6 +3,10 @@ package dev.ticketing.orders.order;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ticketing.common.apidocs.ApiDocs;
 import dev.ticketing.common.security.AuthenticatedUser;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
@@ -26,6 +31,8 @@ import dev.ticketing.common.web.PathIds;
  */
 @RestController
 @RequestMapping("/api/orders")
+@Tag(name = "orders")
+@SecurityRequirement(name = ApiDocs.SESSION)
 class OrderController {
 
 	private final OrderService orders;
@@ -35,6 +42,14 @@ class OrderController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Order a ticket: it is held for the caller until expiresAt (the hold window)")
+	@ApiResponse(responseCode = "201", description = "The order, status created")
+	@ApiResponse(responseCode = "400", description = "validation_failed or malformed_request")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "403", description = "own_ticket: the caller sells this ticket")
+	@ApiResponse(responseCode = "404", description = "ticket_not_found")
+	@ApiResponse(responseCode = "409",
+			description = "ticket_unavailable: reserved, sold, withdrawn, or another active order exists")
 	ResponseEntity<OrderResponse> place(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody OrderRequest request) {
 		Order order = this.orders.place(user.id(), UUID.fromString(request.ticketId()));
@@ -42,16 +57,28 @@ class OrderController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The caller's orders, newest first")
+	@ApiResponse(responseCode = "200", description = "A page of orders")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
 	PageResponse<OrderResponse> list(@AuthenticationPrincipal AuthenticatedUser user, PageQuery page) {
 		return this.orders.list(user.id(), page).map(OrderResponse::of);
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "One of the caller's orders")
+	@ApiResponse(responseCode = "200", description = "The order")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "404", description = "order_not_found, also when it is someone else's")
 	OrderResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
 		return OrderResponse.of(this.orders.get(user.id(), orderId(id)));
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Cancel an order (reason user); cancelling a cancelled order is 204 again")
+	@ApiResponse(responseCode = "204", description = "Cancelled")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "404", description = "order_not_found")
+	@ApiResponse(responseCode = "409", description = "order_not_cancellable: the order is complete")
 	ResponseEntity<Void> cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
 		this.orders.cancel(user.id(), orderId(id));
 		return ResponseEntity.noContent().build();

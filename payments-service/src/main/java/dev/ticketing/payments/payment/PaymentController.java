@@ -3,6 +3,12 @@ package dev.ticketing.payments.payment;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ticketing.common.apidocs.ApiDocs;
 import dev.ticketing.common.security.AuthenticatedUser;
 import dev.ticketing.common.security.Roles;
 import dev.ticketing.common.web.PageQuery;
@@ -33,6 +40,7 @@ import dev.ticketing.common.web.Problems;
  */
 @RestController
 @RequestMapping("/api/payments")
+@Tag(name = "payments")
 class PaymentController {
 
 	/** Set on a response that replays the first answer to an {@code Idempotency-Key}. */
@@ -49,6 +57,15 @@ class PaymentController {
 	 * {@code Idempotent-Replayed: true} when it is a retry's answer.
 	 */
 	@PostMapping
+	@Operation(summary = "Pay for an order; the same Idempotency-Key (same user) replays the first result")
+	@ApiResponse(responseCode = "201", description = "The payment, with Location",
+			content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+	@ApiResponse(responseCode = "400", description = "validation_failed or malformed_request")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "402", description = "payment_declined")
+	@ApiResponse(responseCode = "404", description = "order_not_found: unknown or not the caller's")
+	@ApiResponse(responseCode = "409", description = "order_cancelled, order_expired (past expiresAt), or order_paid")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	ResponseEntity<?> pay(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Pattern(
 					regexp = "[\\x21-\\x7E]*",
@@ -72,6 +89,10 @@ class PaymentController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The caller's payments, optionally of one order")
+	@ApiResponse(responseCode = "200", description = "A page of payments")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	PageResponse<PaymentResponse> list(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestParam(required = false) @Nullable UUID orderId, PageQuery page) {
 		return this.payments.list(user.id(), orderId, page).map(PaymentResponse::of);
@@ -79,6 +100,11 @@ class PaymentController {
 
 	/** The caller's payment; a {@code support} account may look any payment up. */
 	@GetMapping("/{id}")
+	@Operation(summary = "One of the caller's payments; a support account may look any up")
+	@ApiResponse(responseCode = "200", description = "The payment")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "404", description = "payment_not_found")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	PaymentResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
 		return PaymentResponse.of(this.payments.get(user.id(), PathIds.parse(id, PaymentNotFoundException::new),
 				user.hasRole(Roles.SUPPORT)));
@@ -86,6 +112,14 @@ class PaymentController {
 
 	/** A refund support asked for (the routes require the role). */
 	@PostMapping("/{id}/refunds")
+	@Operation(summary = "Refund a payment (role support); the ticket's pass is voided")
+	@ApiResponse(responseCode = "201", description = "The payment, status refunded")
+	@ApiResponse(responseCode = "400", description = "validation_failed or malformed_request")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "403", description = "forbidden: no support role")
+	@ApiResponse(responseCode = "404", description = "payment_not_found")
+	@ApiResponse(responseCode = "409", description = "already_refunded")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	ResponseEntity<PaymentResponse> refund(@PathVariable String id, @Valid @RequestBody RefundRequest request) {
 		Payment refunded = this.payments.refundOnRequest(PathIds.parse(id, PaymentNotFoundException::new),
 				request.reason().strip());

@@ -2,6 +2,9 @@ package dev.ticketing.payments.stripe;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
@@ -27,6 +30,7 @@ import dev.ticketing.payments.provider.PaymentProviderException;
  */
 @RestController
 @ConditionalOnProperty(prefix = "ticketing.payments", name = "provider", havingValue = "stripe")
+@Tag(name = "payments")
 class StripeWebhookController {
 
 	private static final Logger logger = LoggerFactory.getLogger(StripeWebhookController.class);
@@ -49,6 +53,11 @@ class StripeWebhookController {
 	 * is recorded, and Stripe delivers it again later).
 	 */
 	@PostMapping("/api/payments/webhooks/stripe")
+	@Operation(summary = "Stripe's events, authenticated by their Stripe-Signature (only with the Stripe provider)")
+	@ApiResponse(responseCode = "200", description = "Applied, now or before")
+	@ApiResponse(responseCode = "400", description = "A bad signature, or a payload that is not a Stripe event")
+	@ApiResponse(responseCode = "503",
+			description = "A refund the event needs failed at Stripe; Stripe delivers it again")
 	Map<String, Boolean> receive(@RequestHeader(name = "Stripe-Signature", required = false) String signature,
 			@RequestBody String payload) {
 		if (signature == null || signature.isBlank()) {

@@ -18,7 +18,7 @@ import dev.ticketing.payments.PaymentsIntegrationTest;
 @TestPropertySource(properties = { "ticketing.payments.provider=stripe",
 		"ticketing.payments.stripe.secret-key=" + StripeStub.SECRET_KEY,
 		"ticketing.payments.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET })
-abstract class StripeIntegrationTest extends PaymentsIntegrationTest {
+public abstract class StripeIntegrationTest extends PaymentsIntegrationTest {
 
 	protected static final StripeStub STRIPE = StripeStub.start();
 

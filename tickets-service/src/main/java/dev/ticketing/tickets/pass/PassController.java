@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ticketing.common.apidocs.ApiDocs;
 import dev.ticketing.common.security.AuthenticatedUser;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
@@ -31,6 +36,7 @@ import dev.ticketing.tickets.ticket.TicketResponse;
  */
 @RestController
 @RequestMapping("/api/tickets")
+@Tag(name = "passes")
 class PassController {
 
 	private final PassService passes;
@@ -40,18 +46,35 @@ class PassController {
 	}
 
 	@GetMapping("/held")
+	@Operation(summary = "The passes the caller holds, any status, newest first")
+	@ApiResponse(responseCode = "200", description = "A page of {ticket, pass}")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	PageResponse<HeldResponse> held(@AuthenticationPrincipal AuthenticatedUser user, PageQuery page) {
 		return this.passes.held(user.id(), page)
 			.map((held) -> new HeldResponse(TicketResponse.of(held.ticket()), PassResponse.of(held.pass())));
 	}
 
 	@GetMapping("/{id}/pass")
+	@Operation(summary = "The caller's pass for a ticket; code only while valid")
+	@ApiResponse(responseCode = "200", description = "The pass")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "404", description = "pass_not_found: no pass, or someone else's")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	PassResponse pass(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
 		UUID ticketId = PathIds.parse(id, PassNotFoundException::new);
 		return PassResponse.of(this.passes.pass(user.id(), ticketId));
 	}
 
 	@PostMapping("/checkins")
+	@Operation(summary = "Check a pass code in at the door (role door): admits once")
+	@ApiResponse(responseCode = "200", description = "The pass, now used, and its ticket")
+	@ApiResponse(responseCode = "400", description = "code_invalid: malformed, bad signature or unknown key")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "403", description = "forbidden: no door role")
+	@ApiResponse(responseCode = "409",
+			description = "already_checked_in (member checkedInAt), ticket_listed, or pass_void")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	CheckInResponse checkIn(@Valid @RequestBody CheckInRequest request) {
 		PassService.CheckIn admitted = this.passes.checkIn(request.code());
 		Pass pass = admitted.pass();
@@ -62,6 +85,8 @@ class PassController {
 	}
 
 	@GetMapping(path = "/.well-known/jwks.json", produces = "application/json")
+	@Operation(summary = "The public keys that sign pass codes (JWKS)")
+	@ApiResponse(responseCode = "200", description = "The JWK set, public keys only")
 	ResponseEntity<Map<String, Object>> jwks() {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())

@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ticketing.common.apidocs.ApiDocs;
 import dev.ticketing.common.security.AuthenticatedUser;
 import dev.ticketing.common.web.PageQuery;
 import dev.ticketing.common.web.PageResponse;
@@ -31,6 +36,7 @@ import dev.ticketing.common.web.PathIds;
  */
 @RestController
 @RequestMapping("/api/tickets")
+@Tag(name = "tickets")
 class TicketController {
 
 	private final TicketService tickets;
@@ -40,6 +46,12 @@ class TicketController {
 	}
 
 	@PostMapping
+	@Operation(summary = "List a ticket for sale; faceValue defaults to price")
+	@ApiResponse(responseCode = "201", description = "The listing, with Location")
+	@ApiResponse(responseCode = "400",
+			description = "validation_failed, or price_above_cap (detail names the highest allowed price)")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	ResponseEntity<TicketResponse> create(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody TicketRequest request) {
 		Ticket ticket = this.tickets.create(user.id(), request.listing(), request.faceValue());
@@ -47,6 +59,9 @@ class TicketController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Browse listings, newest first; the count is bounded (totalExact)")
+	@ApiResponse(responseCode = "200", description = "A page of listings")
+	@ApiResponse(responseCode = "400", description = "validation_failed: bad paging or unknown status")
 	PageResponse<TicketResponse> list(
 			@RequestParam(defaultValue = "available") @Pattern(regexp = "available|reserved|sold|withdrawn|all",
 					message = "must be one of available, reserved, sold, withdrawn, all") String status,
@@ -59,11 +74,24 @@ class TicketController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "One listing")
+	@ApiResponse(responseCode = "200", description = "The listing")
+	@ApiResponse(responseCode = "404", description = "ticket_not_found")
 	TicketResponse get(@PathVariable String id) {
 		return TicketResponse.of(this.tickets.get(ticketId(id)));
 	}
 
 	@PutMapping("/{id}")
+	@Operation(summary = "Edit a listing (version + 1); on a resale listing only price and description may change")
+	@ApiResponse(responseCode = "200", description = "The listing")
+	@ApiResponse(responseCode = "400",
+			description = "validation_failed, price_above_cap, or resale_fixed (a fixed field of a resale listing changed)")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "403", description = "not_owner")
+	@ApiResponse(responseCode = "404", description = "ticket_not_found")
+	@ApiResponse(responseCode = "409",
+			description = "ticket_reserved (reserved, sold or withdrawn), or version_conflict (a stale version)")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	TicketResponse update(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			@Valid @RequestBody TicketRequest request) {
 		UUID ticketId = ticketId(id);
@@ -72,6 +100,13 @@ class TicketController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Withdraw a listing; withdrawing a resale listing makes the seller's pass valid again")
+	@ApiResponse(responseCode = "204", description = "Withdrawn")
+	@ApiResponse(responseCode = "401", description = "unauthenticated")
+	@ApiResponse(responseCode = "403", description = "not_owner")
+	@ApiResponse(responseCode = "404", description = "ticket_not_found")
+	@ApiResponse(responseCode = "409", description = "ticket_reserved")
+	@SecurityRequirement(name = ApiDocs.SESSION)
 	ResponseEntity<Void> withdraw(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id) {
 		this.tickets.withdraw(user.id(), ticketId(id));
 		return ResponseEntity.noContent().build();
