@@ -31,6 +31,10 @@ public class CommonDefaults implements EnvironmentPostProcessor {
 			// Spring Security's four spans per request (filter chains, authorization)
 			// say little and hide the request's own children.
 			Map.entry("management.observations.enable.spring.security", "false"),
+			// No exemplars (trace ids) in the scrape: Prometheus 2.42, Debian's, refuses
+			// a
+			// scrape that has one on a summary's _count, and the whole target goes down.
+			Map.entry("management.tracing.exemplars.include", "none"),
 			// Metrics are scraped from /actuator/prometheus, not pushed over OTLP.
 			Map.entry("management.otlp.metrics.export.enabled", "false"),
 			Map.entry("server.forward-headers-strategy", "native"), Map.entry("server.shutdown", "graceful"),

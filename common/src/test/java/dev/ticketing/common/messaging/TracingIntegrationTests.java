@@ -134,6 +134,16 @@ class TracingIntegrationTests extends MessagingIntegrationTest {
 		assertThat(published.getParentSpanId()).isEqualTo("0000000000000000");
 	}
 
+	@Test
+	void theScrapeCarriesNoExemplarsThatPrometheusWouldRefuse() {
+		this.http.get("/traced-listings-warm-up");
+		TestHttp.Response scrape = this.http.get("/actuator/prometheus", "Accept",
+				"application/openmetrics-text;version=1.0.0");
+
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.body()).contains("http_server_requests_seconds_count").doesNotContain("trace_id");
+	}
+
 	private String eventIdOf(UUID listing) {
 		return this.jdbc.sql("SELECT id::text FROM messaging.outbox WHERE body LIKE ?")
 			.param("%" + listing + "%")
