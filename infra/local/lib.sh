@@ -170,20 +170,25 @@ ensure_nginx() {
 PROMETHEUS=""
 PROMTOOL=""
 ensure_prometheus() {
-  local tools="$RUN_DIR/tools/prometheus" download
+  local tools="$RUN_DIR/tools/prometheus" download package
   if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
     PROMETHEUS="$(command -v prometheus)"
     PROMTOOL="$(command -v promtool)"
   else
-    if [ ! -x "$tools/usr/bin/prometheus" ] || [ ! -x "$tools/usr/bin/promtool" ]; then
+    # With the JavaScript its classic web UI links to (usr/share/javascript), as the package's
+    # dependencies would install it.
+    if [ ! -x "$tools/usr/bin/prometheus" ] || [ ! -x "$tools/usr/bin/promtool" ] ||
+      [ ! -d "$tools/usr/share/javascript/jquery" ]; then
       say "unpacking Debian's prometheus into .run/tools (not installed on the machine)"
       download="$(mktemp -d)"
-      (cd "$download" && apt-get download -q prometheus >/dev/null 2>&1) || {
+      (cd "$download" && apt-get download -q prometheus libjs-bootstrap4 libjs-eonasdan-bootstrap-datetimepicker \
+        libjs-jquery libjs-jquery-hotkeys libjs-moment libjs-moment-timezone libjs-mustache libjs-popper.js \
+        libjs-rickshaw >/dev/null 2>&1) || {
         rm -rf "$download"
         die "could not download Debian's prometheus package (apt-get download prometheus); install prometheus and try again"
       }
       mkdir -p "$tools"
-      dpkg-deb -x "$download"/prometheus_*.deb "$tools"
+      for package in "$download"/*.deb; do dpkg-deb -x "$package" "$tools"; done
       rm -rf "$download"
     fi
     PROMETHEUS="$tools/usr/bin/prometheus"

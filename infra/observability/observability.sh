@@ -20,7 +20,7 @@ start_observability() {
 # The URLs of what start_observability started, one per line, for bin/run to print.
 observability_urls() {
   [ ! -f "$RUN_DIR/zipkin.pid" ] || echo "Traces (Zipkin): $ZIPKIN_URL (log: .run/logs/zipkin.log)"
-  echo "Prometheus: $PROMETHEUS_URL (alerts: $PROMETHEUS_URL/alerts, log: .run/logs/prometheus.log)"
+  echo "Prometheus: $PROMETHEUS_URL (alerts: $PROMETHEUS_URL/classic/alerts, log: .run/logs/prometheus.log)"
 }
 
 # prometheus_targets: the static_configs entries of every service instance in .run/instances,
@@ -54,6 +54,7 @@ start_prometheus() {
   say "starting Prometheus on :$PROMETHEUS_PORT (log: .run/logs/$PROMETHEUS_NAME.log)"
   nohup "$PROMETHEUS" --config.file="$dir/prometheus.yml" --storage.tsdb.path="$PROMETHEUS_DATA" \
     --storage.tsdb.retention.time=1d --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" \
+    --web.local-assets="$(dirname "$PROMETHEUS")/../share/prometheus/web/" \
     >>"$RUN_DIR/logs/$PROMETHEUS_NAME.log" 2>&1 &
   echo $! >"$RUN_DIR/$PROMETHEUS_NAME.pid"
   wait_for 30 "Prometheus" curl -fs -o /dev/null "$PROMETHEUS_URL/-/ready"
