@@ -135,6 +135,24 @@ class TracingIntegrationTests extends MessagingIntegrationTest {
 	}
 
 	@Test
+	void probesAreNotTraced() {
+		String traceId = HexFormat.of().formatHex(randomBytes(16));
+		assertThat(this.http
+			.get("/actuator/health/liveness", "traceparent",
+					"00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+			.status()).isEqualTo(200);
+		TestHttp.Response response = this.http.postJson("/traced-listings", "{}",
+				TestHttp.with(bearer(UUID.randomUUID()), "traceparent",
+						"00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
+		assertThat(response.status()).isEqualTo(201);
+
+		await().atMost(WAIT).until(() -> !named(traceId, "http post /traced-listings").isEmpty());
+		assertThat(this.spans.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(traceId)))
+			.extracting(SpanData::getName)
+			.noneMatch((name) -> name.contains("actuator"));
+	}
+
+	@Test
 	void theScrapeCarriesNoExemplarsThatPrometheusWouldRefuse() {
 		this.http.get("/traced-listings-warm-up");
 		TestHttp.Response scrape = this.http.get("/actuator/prometheus", "Accept",
